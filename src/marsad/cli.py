@@ -1,0 +1,114 @@
+"""The `marsad` command line. Thin: it parses arguments and calls library functions.
+
+Exit status: 0 success; 2 bad usage; 3 at least one input could not be read
+(the others are still processed); 1 an unexpected internal error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from datetime import date
+from typing import TextIO
+
+from marsad import __version__
+from marsad.errors import InputError, InvalidDocument, MarsadError
+from marsad.ingest import read_documents
+from marsad.model import Document, parse_published
+from marsad.pipeline import Pipeline
+from marsad.render import render_pretty
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_USAGE = 2
+EXIT_INPUT = 3
+
+
+def _published_arg(value: str) -> date:
+    try:
+        published = parse_published(value)
+    except InvalidDocument:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date in the form YYYY-MM-DD") from None
+    assert published is not None
+    return published
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="marsad",
+        description="Arabic news to auditable political event data.",
+        epilog="Exit status: 0 ok, 2 bad usage, 3 an input could not be read, 1 internal error.",
+    )
+    parser.add_argument("--version", action="version", version=f"marsad {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.required = True
+
+    extract = commands.add_parser(
+        "extract",
+        help="analyse articles and print one document per article",
+        description=(
+            "Analyse articles and print one document per article. A file is one UTF-8 article; "
+            "a .jsonl file holds one JSON article per line "
+            '({"text": ..., "published": "YYYY-MM-DD", "source": ..., "url": ..., "title": ...}); '
+            '"-" reads stdin.'
+        ),
+    )
+    extract.add_argument("inputs", nargs="*", default=["-"], metavar="FILE", help="input files (default: stdin)")
+    extract.add_argument("--published", type=_published_arg, help="publication date YYYY-MM-DD (anchors dates)")
+    extract.add_argument("--source", help="source name recorded with each document (e.g. an outlet)")
+    extract.add_argument(
+        "--format",
+        choices=("json", "jsonl", "pretty"),
+        default="jsonl",
+        help="jsonl: one JSON document per line (default); json: a JSON array; pretty: for reading",
+    )
+    extract.set_defaults(run=run_extract)
+    return parser
+
+
+def _documents(args: argparse.Namespace, failures: list[InputError]) -> Iterator[Document]:
+    for path in args.inputs:
+        try:
+            yield from read_documents(path, published=args.published, source=args.source)
+        except InputError as exc:
+            failures.append(exc)
+            print(f"marsad: error: {exc}", file=sys.stderr)
+
+
+def run_extract(args: argparse.Namespace, out: TextIO) -> int:
+    pipeline = Pipeline.default()
+    failures: list[InputError] = []
+    first = True
+    if args.format == "json":
+        out.write("[")
+    for doc in pipeline.pipe(_documents(args, failures)):
+        if not doc.text.strip():
+            print(f"marsad: warning: document {doc.id} has no text", file=sys.stderr)
+        if args.format == "jsonl":
+            out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+        elif args.format == "json":
+            out.write(("\n" if first else ",\n") + json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
+        else:
+            out.write(("" if first else "\n") + render_pretty(doc))
+        first = False
+    if args.format == "json":
+        out.write("\n]\n")
+    return EXIT_INPUT if failures else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        code: int = args.run(args, sys.stdout)
+    except MarsadError as exc:
+        print(f"marsad: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT if isinstance(exc, InputError) else EXIT_INTERNAL
+    except BrokenPipeError:
+        return EXIT_OK  # the reader (head, less) went away
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""Bundled data files (lexicons, models), built by the scripts in scripts/; see DATA.md."""

@@ -1,0 +1,123 @@
+"""Reading articles from files: plain UTF-8 text, or JSON Lines with one article per line.
+
+Every problem is reported as an `InputError` naming the file (and line), so
+that one bad file in a batch is easy to find and fix.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from marsad.errors import InputError, InvalidDocument
+from marsad.model import Document, parse_published
+
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+RECORD_FIELDS = ("text", "published", "source", "url", "title")
+
+
+def decode_utf8(data: bytes, name: str) -> str:
+    """Decode UTF-8 (a BOM is dropped) or explain precisely why the bytes are not marsad input."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(name, "is UTF-16 (it starts with a UTF-16 byte-order mark); convert it to UTF-8")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data:
+        if _looks_like_utf16(data[:4096]):
+            raise InputError(name, "looks like UTF-16 without a byte-order mark; convert it to UTF-8")
+        nul = data.index(b"\x00")
+        raise InputError(name, f"is binary, not text (NUL byte at offset {nul})")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            name,
+            f"is not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+            "marsad reads UTF-8 only: convert it first (e.g. iconv -f WINDOWS-1256 -t UTF-8)",
+            line,
+        ) from None
+
+
+def _looks_like_utf16(sample: bytes) -> bool:
+    # In UTF-16 text every other byte is the high byte of a code point: 0x00
+    # for ASCII, 0x06 for Arabic.
+    for high_bytes in (sample[0::2], sample[1::2]):
+        if high_bytes and sum(b in (0x00, 0x06) for b in high_bytes) >= 0.6 * len(high_bytes):
+            return True
+    return False
+
+
+def read_bytes(path: str) -> tuple[bytes, str]:
+    """The bytes of a file, or of stdin for "-", and the name to report errors with."""
+    if path == "-":
+        return sys.stdin.buffer.read(), "<stdin>"
+    p = Path(path)
+    try:
+        return p.read_bytes(), str(p)
+    except IsADirectoryError:
+        raise InputError(str(p), "is a directory, not a file") from None
+    except FileNotFoundError:
+        raise InputError(str(p), "no such file") from None
+    except PermissionError:
+        raise InputError(str(p), "permission denied") from None
+    except OSError as exc:
+        raise InputError(str(p), f"cannot be read: {exc.strerror or exc}") from None
+
+
+def read_documents(
+    path: str,
+    *,
+    published: date | str | None = None,
+    source: str | None = None,
+) -> Iterator[Document]:
+    """Documents from one input: a text file is one article, a .jsonl file one per line.
+
+    `published` and `source` apply to a text file, and fill in what a JSONL
+    record leaves out.
+    """
+    data, name = read_bytes(path)
+    text = decode_utf8(data, name)
+    if name.endswith(JSONL_SUFFIXES):
+        yield from _jsonl_documents(text, name, published, source)
+    else:
+        yield Document(text=text, published=parse_published(published), source=source)
+
+
+def _jsonl_documents(text: str, name: str, published: date | str | None, source: str | None) -> Iterator[Document]:
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(name, f"is not valid JSON: {exc.msg} (column {exc.colno})", lineno) from None
+        yield record_to_document(record, name, lineno, published, source)
+
+
+def record_to_document(
+    record: Any, name: str, lineno: int, published: date | str | None = None, source: str | None = None
+) -> Document:
+    """One JSON article record ({"text": ..., "published": ..., ...}) as a Document."""
+    if not isinstance(record, dict):
+        raise InputError(name, f'expected a JSON object with a "text" field, got {type(record).__name__}', lineno)
+    if "text" not in record:
+        raise InputError(name, 'the record has no "text" field', lineno)
+    for key in RECORD_FIELDS:
+        value = record.get(key)
+        if value is not None and not isinstance(value, str):
+            raise InputError(name, f'field "{key}" must be a string, got {type(value).__name__}', lineno)
+    try:
+        return Document(
+            text=record["text"],
+            published=parse_published(record.get("published") or published),
+            source=record.get("source") or source,
+            url=record.get("url"),
+            title=record.get("title"),
+        )
+    except InvalidDocument as exc:
+        raise InputError(name, str(exc), lineno) from None

@@ -1,0 +1,145 @@
+"""Matching form of Arabic text, with a map back to the original characters.
+
+The stored article text is never changed. Stages that match words against
+lexicons work on `Normalized.text`, a form with diacritics, tatweel and
+invisible marks removed and letter variants unified, and map every span they
+find back to the original with `Normalized.to_original`.
+
+The normalisation is a function of single characters (each original character
+becomes zero, one or more normalised characters), which is what makes an exact
+offset map possible.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# Tashkeel (harakat, tanween, shadda, sukun, dagger alif and Quranic marks)
+# and tatweel are removed, as are zero-width and direction marks and the BOM.
+_DELETED = (
+    [chr(c) for c in range(0x064B, 0x0660)]  # fathatan .. hamza below
+    + ["\u0670"]  # superscript (dagger) alif
+    + [chr(c) for c in range(0x06D6, 0x06DD)]  # Quranic annotation signs
+    + [chr(c) for c in range(0x06DF, 0x06E5)]
+    + ["\u06e7", "\u06e8"]
+    + [chr(c) for c in range(0x06EA, 0x06EE)]
+    + ["\u0610", "\u0611", "\u0612", "\u0613", "\u0614", "\u0615", "\u0616", "\u0617", "\u0618", "\u0619", "\u061a"]
+    + ["\u0640"]  # tatweel
+    + [chr(c) for c in range(0x200B, 0x2010)]  # ZWSP, ZWNJ, ZWJ, LRM, RLM
+    + ["\u061c", "\ufeff", "\u2060", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e"]
+)
+
+_LETTERS = {
+    "أ": "ا",
+    "إ": "ا",
+    "آ": "ا",
+    "ٱ": "ا",
+    "ى": "ي",
+    "ک": "ك",
+    "ی": "ي",
+    "\u066b": ".",  # Arabic decimal separator
+    "\u066c": ",",  # Arabic thousands separator
+}
+
+
+# Letter variants that carry information a segmenter needs (the hamza of
+# ألمانيا and إلغاء tells them apart from the article ال); `Normalized.spelled`
+# keeps them.
+_SPELLING_VARIANTS = frozenset("أإآٱى")
+
+
+def _build_table(unify_spelling: bool = True) -> dict[int, str]:
+    table: dict[int, str] = {ord(c): "" for c in _DELETED}
+    table.update({ord(k): v for k, v in _LETTERS.items() if unify_spelling or k not in _SPELLING_VARIANTS})
+    for zero in (0x0660, 0x06F0):  # Arabic-Indic and Eastern Arabic-Indic digits
+        for d in range(10):
+            table[zero + d] = str(d)
+    # Presentation forms (ligatures and contextual letter shapes) decompose
+    # under NFKC; the result is normalised again so that e.g. the lam-alef
+    # ligature with hamza gives plain لا.
+    for start, end in ((0xFB50, 0xFDFF), (0xFE70, 0xFEFF)):
+        for cp in range(start, end + 1):
+            ch = chr(cp)
+            if cp in table:
+                continue
+            decomposed = unicodedata.normalize("NFKC", ch)
+            if decomposed != ch:
+                table[cp] = "".join(table.get(ord(x), x) for x in decomposed)
+    return table
+
+
+TABLE: dict[int, str] = _build_table()
+# The same deletions and digit/presentation-form mapping, letters as written:
+# its output always has the same length as TABLE's.
+SPELLING_TABLE: dict[int, str] = _build_table(unify_spelling=False)
+
+# Characters whose replacement is not exactly one character: only texts
+# containing one of them need an explicit offset map.
+_RESHAPING = re.compile("[" + "".join(re.escape(chr(cp)) for cp, rep in TABLE.items() if len(rep) != 1) + "]")
+
+# Deleted characters that belong to the letter before them (so a span ending
+# on a letter also covers its diacritics): everything deleted except the
+# invisible formatting marks.
+_ATTACHED = frozenset(
+    cp for cp, rep in TABLE.items() if rep == "" and not (0x200B <= cp <= 0x202E or cp in (0x061C, 0xFEFF, 0x2060))
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Normalized:
+    """A matching form of `original` and the offset map between the two.
+
+    `spelled` is `text` with hamza forms and alif maqsura as written (same
+    length, same offsets). `starts[i]`/`ends[i]` give the original span of normalised character i;
+    both are None when the map is the identity (the common case), so that
+    most texts pay nothing for it.
+    """
+
+    original: str
+    text: str
+    spelled: str
+    starts: tuple[int, ...] | None = None
+    ends: tuple[int, ...] | None = None
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map the span [start, end) of the normalised text to the original text."""
+        if not 0 <= start <= end <= len(self.text):
+            raise ValueError(f"span ({start}, {end}) is outside the normalised text of length {len(self.text)}")
+        if self.starts is None or self.ends is None:
+            return start, end
+        if start == end:
+            pos = self.starts[start] if start < len(self.starts) else len(self.original)
+            return pos, pos
+        return self.starts[start], self.ends[end - 1]
+
+
+def normalize(text: str) -> Normalized:
+    """Return the matching form of `text` with its offset map."""
+    norm = text.translate(TABLE)
+    spelled = text.translate(SPELLING_TABLE)
+    if _RESHAPING.search(text) is None:
+        return Normalized(text, norm, spelled)
+    starts: list[int] = []
+    ends: list[int] = []
+    for i, ch in enumerate(text):
+        cp = ord(ch)
+        rep = TABLE.get(cp, ch)
+        if rep:
+            starts.extend([i] * len(rep))
+            ends.extend([i + 1] * len(rep))
+        elif cp in _ATTACHED and ends:
+            # a diacritic or tatweel extends the letter(s) it follows
+            last = ends[-1]
+            if last == i:
+                j = len(ends) - 1
+                while j >= 0 and ends[j] == last:
+                    ends[j] = i + 1
+                    j -= 1
+    return Normalized(text, norm, spelled, tuple(starts), tuple(ends))
+
+
+def normalize_word(word: str) -> str:
+    """Matching form of a short string (a lexicon entry, a token), without an offset map."""
+    return word.translate(TABLE)

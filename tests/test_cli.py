@@ -1,0 +1,164 @@
+"""The CLI on good and bad inputs. Runs `marsad.cli.main` in-process, and the installed script once."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from marsad.cli import EXIT_INPUT, EXIT_OK, EXIT_USAGE, main
+
+ARTICLE = "طالب أمس المتحدث باسم الجيش الوطني الليبي أحمد المسماري روسيا بالتدخل. وقال المسماري إن الوضع صعب."
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    try:
+        code = main(list(argv))
+    except SystemExit as exc:  # argparse
+        code = int(exc.code or 0)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write(tmp_path: Path, name: str, data: bytes) -> str:
+    path = tmp_path / name
+    path.write_bytes(data)
+    return str(path)
+
+
+def test_extract_jsonl(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "a.txt", ARTICLE.encode())
+    code, out, err = run(capsys, "extract", path, "--published", "2018-07-26", "--source", "وكالات")
+    assert code == EXIT_OK and err == ""
+    doc = json.loads(out)
+    assert doc["published"] == "2018-07-26" and doc["source"] == "وكالات"
+    assert len(doc["sentences"]) == 2
+
+
+def test_extract_json_array_and_pretty(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    a = write(tmp_path, "a.txt", ARTICLE.encode())
+    b = write(tmp_path, "b.txt", "نص ثان.".encode())
+    code, out, _ = run(capsys, "extract", "--format", "json", a, b)
+    assert code == EXIT_OK and [d["text"] for d in json.loads(out)] == [ARTICLE, "نص ثان."]
+    code, out, _ = run(capsys, "extract", "--format", "pretty", a)
+    assert code == EXIT_OK and "2 sentences" in out and "ال+مسماري" in out
+
+
+def test_bom_is_accepted_and_dropped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "bom.txt", b"\xef\xbb\xbf" + ARTICLE.encode())
+    code, out, _ = run(capsys, "extract", path)
+    assert code == EXIT_OK and json.loads(out)["text"] == ARTICLE
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("binary.bin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "is binary, not text (NUL byte at offset 8)"),
+        ("latin.txt", "قال".encode("cp1256"), "is not valid UTF-8 (byte 0xde at offset 0)"),
+        ("utf16.txt", "\ufeffقال المسماري".encode("utf-16-le"), "is UTF-16"),
+        ("utf16be.txt", "قال المسماري".encode("utf-16-be"), "looks like UTF-16 without a byte-order mark"),
+    ],
+)
+def test_unreadable_inputs_get_one_clear_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str, data: bytes, message: str
+) -> None:
+    path = write(tmp_path, name, data)
+    code, out, err = run(capsys, "extract", path)
+    assert code == EXIT_INPUT
+    assert out == ""
+    assert err.count("\n") == 1 and path in err and message in err
+
+
+def test_invalid_utf8_reports_the_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "bad.txt", "سطر أول\nسطر ثان\n".encode() + b"\xff\xfe oops")
+    code, _, err = run(capsys, "extract", path)
+    assert code == EXIT_INPUT and f"{path}:3:" in err
+
+
+def test_good_files_are_still_processed_after_a_bad_one(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = write(tmp_path, "bad.bin", b"\x00\x01\x02")
+    good = write(tmp_path, "good.txt", ARTICLE.encode())
+    code, out, err = run(capsys, "extract", bad, good, str(tmp_path / "missing.txt"))
+    assert code == EXIT_INPUT
+    assert len(out.splitlines()) == 1
+    assert "bad.bin: is binary" in err and "missing.txt: no such file" in err
+
+
+def test_empty_and_whitespace_files(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for name, data in (("empty.txt", b""), ("blank.txt", b" \n\t\n")):
+        path = write(tmp_path, name, data)
+        code, out, err = run(capsys, "extract", path)
+        doc = json.loads(out)
+        assert code == EXIT_OK and doc["sentences"] == [] and doc["tokens"] == []
+        assert "has no text" in err
+
+
+def test_text_without_arabic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "en.txt", b"Reuters reported 3 deaths in Tripoli on Monday. No further details.")
+    code, out, _ = run(capsys, "extract", path)
+    doc = json.loads(out)
+    assert code == EXIT_OK and len(doc["sentences"]) == 2 and len(doc["tokens"]) == 13
+
+
+def test_jsonl_input_and_its_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = write(
+        tmp_path,
+        "feed.jsonl",
+        (json.dumps({"text": ARTICLE, "published": "2018-07-26", "title": "عنوان"}) + "\n\n").encode(),
+    )
+    code, out, _ = run(capsys, "extract", good)
+    assert code == EXIT_OK and json.loads(out)["title"] == "عنوان"
+    for line, message in (
+        ("{not json", "is not valid JSON"),
+        ('{"title": "x"}', 'no "text" field'),
+        ('{"text": 5}', 'field "text" must be a string'),
+        ('{"text": "نص", "published": "yesterday"}', "not an ISO date"),
+        ("[1, 2]", "expected a JSON object"),
+    ):
+        path = write(tmp_path, "bad.jsonl", (json.dumps({"text": "نص"}) + "\n" + line + "\n").encode())
+        code, out, err = run(capsys, "extract", path)
+        assert code == EXIT_INPUT, line
+        assert f"{path}:2: " in err and message in err, err
+
+
+def test_usage_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = write(tmp_path, "a.txt", ARTICLE.encode())
+    code, _, err = run(capsys, "extract", path, "--published", "26/07/2018")
+    assert code == EXIT_USAGE and "not a date in the form YYYY-MM-DD" in err
+    code, _, err = run(capsys, "extract", path, "--format", "xml")
+    assert code == EXIT_USAGE
+    code, out, _ = run(capsys, "extract", "--help")
+    assert code == 0 and "--published" in out
+
+
+def test_directory_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "extract", str(tmp_path))
+    assert code == EXIT_INPUT and "is a directory" in err
+
+
+@pytest.mark.slow
+def test_twenty_megabyte_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    paragraph = (ARTICLE + "\n").encode()
+    data = paragraph * (20 * 1024 * 1024 // len(paragraph) + 1)
+    path = write(tmp_path, "big.txt", data)
+    code, out, err = run(capsys, "extract", path)
+    assert code == EXIT_OK and err == ""
+    doc = json.loads(out)
+    assert len(doc["text"].encode()) == len(data)
+    assert len(doc["sentences"]) == 2 * data.count(b"\n")
+    last = doc["tokens"][-1]
+    assert doc["text"][last["start"] : last["end"]] == "."
+
+
+def test_installed_console_script_reads_stdin() -> None:
+    beside = Path(sys.executable).parent / "marsad"
+    exe = str(beside) if beside.exists() else shutil.which("marsad")
+    if exe is None:
+        pytest.skip("the marsad console script is not on PATH (package not installed)")
+    proc = subprocess.run([exe, "extract", "-"], input=ARTICLE.encode(), capture_output=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads(proc.stdout)["text"] == ARTICLE

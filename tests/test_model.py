@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import marsad
+from marsad.errors import InvalidDocument
+from marsad.model import Document, document_id
+
+SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "docs" / "schema" / "document.schema.json").read_text())
+
+
+def test_id_is_a_content_hash() -> None:
+    a = Document(text="نص", source="x")
+    b = Document(text="نص", source="y")
+    assert a.id == b.id == document_id("نص")
+    assert Document(text="نص آخر").id != a.id
+
+
+def test_published_accepts_dates_and_iso_strings() -> None:
+    assert marsad.extract("نص", published="2018-07-26").published == date(2018, 7, 26)
+    assert marsad.extract("نص", published=date(2018, 7, 26)).published == date(2018, 7, 26)
+    with pytest.raises(InvalidDocument, match="not an ISO date"):
+        marsad.extract("نص", published="26/07/2018")
+
+
+def test_text_must_be_a_string() -> None:
+    with pytest.raises(InvalidDocument, match="text must be a str"):
+        Document(text=b"bytes")  # type: ignore[arg-type]
+
+
+def test_round_trip_and_schema(example_text: str) -> None:
+    doc = marsad.extract(example_text, published="2018-07-26", source="وكالات", title="t", url="http://x")
+    data = doc.to_dict()
+    jsonschema.validate(data, SCHEMA)
+    assert list(data) == ["id", "text", "published", "source", "url", "title", "sentences", "tokens"]
+    again = Document.from_dict(json.loads(json.dumps(data, ensure_ascii=False)))
+    assert again.to_dict() == data
+
+
+def test_from_dict_rejects_offsets_outside_the_text() -> None:
+    data = marsad.extract("قال المسماري").to_dict()
+    data["tokens"][0]["end"] = 999
+    with pytest.raises(InvalidDocument, match="offset 999"):
+        Document.from_dict(data)
+    data = marsad.extract("قال المسماري").to_dict()
+    data["tokens"][0]["segments"][0]["kind"] = "root"
+    with pytest.raises(InvalidDocument, match="segment kind"):
+        Document.from_dict(data)
+    with pytest.raises(InvalidDocument, match="missing"):
+        Document.from_dict({"title": "no text"})
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(max_size=100))
+def test_any_text_round_trips_and_validates(text: str) -> None:
+    data = marsad.extract(text).to_dict()
+    jsonschema.validate(data, SCHEMA)
+    assert Document.from_dict(data).to_dict() == data
