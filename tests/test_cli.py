@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -57,7 +58,11 @@ def test_bom_is_accepted_and_dropped(tmp_path: Path, capsys: pytest.CaptureFixtu
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("binary.bin", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "is binary, not text (NUL byte at offset 8)"),
+        (
+            "binary.bin",
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)),
+            "is binary, not text (NUL byte at offset 8)",
+        ),
         ("latin.txt", "قال".encode("cp1256"), "is not valid UTF-8 (byte 0xde at offset 0)"),
         ("utf16.txt", "\ufeffقال المسماري".encode("utf-16-le"), "is UTF-16"),
         ("utf16be.txt", "قال المسماري".encode("utf-16-be"), "looks like UTF-16 without a byte-order mark"),
@@ -147,11 +152,12 @@ def test_twenty_megabyte_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]
     path = write(tmp_path, "big.txt", data)
     code, out, err = run(capsys, "extract", path)
     assert code == EXIT_OK and err == ""
-    doc = json.loads(out)
-    assert len(doc["text"].encode()) == len(data)
-    assert len(doc["sentences"]) == 2 * data.count(b"\n")
-    last = doc["tokens"][-1]
-    assert doc["text"][last["start"] : last["end"]] == "."
+    assert out.count("\n") == 1 and out.startswith('{"id": ')
+    # Parsing 2 million tokens back would dominate the test: check the last one from the tail.
+    text = data.decode()
+    starts_ends = re.findall(r'"start": (\d+), "end": (\d+), "segments"', out[-400:])
+    start, end = map(int, starts_ends[-1])
+    assert text[start:end] == "." and end == len(text.rstrip("\n"))
 
 
 def test_installed_console_script_reads_stdin() -> None:

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import io
 import json
 from datetime import date
 from pathlib import Path
@@ -11,6 +12,7 @@ from hypothesis import strategies as st
 
 import marsad
 from marsad.errors import InvalidDocument
+from marsad.jsonio import write_jsonl
 from marsad.model import Document, document_id
 
 SCHEMA = json.loads((Path(__file__).resolve().parents[1] / "docs" / "schema" / "document.schema.json").read_text())
@@ -63,3 +65,12 @@ def test_any_text_round_trips_and_validates(text: str) -> None:
     data = marsad.extract(text).to_dict()
     jsonschema.validate(data, SCHEMA)
     assert Document.from_dict(data).to_dict() == data
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(max_size=100))
+def test_streamed_jsonl_equals_json_dumps(text: str) -> None:
+    doc = marsad.extract(text, published="2018-07-26", title='عنوان "x"')
+    out = io.StringIO()
+    write_jsonl(doc, out)
+    assert out.getvalue() == json.dumps(doc.to_dict(), ensure_ascii=False) + "\n"

@@ -16,6 +16,7 @@ from typing import TextIO
 from marsad import __version__
 from marsad.errors import InputError, InvalidDocument, MarsadError
 from marsad.ingest import read_documents
+from marsad.jsonio import write_jsonl
 from marsad.model import Document, parse_published
 from marsad.pipeline import Pipeline
 from marsad.render import render_pretty
@@ -87,7 +88,7 @@ def run_extract(args: argparse.Namespace, out: TextIO) -> int:
         if not doc.text.strip():
             print(f"marsad: warning: document {doc.id} has no text", file=sys.stderr)
         if args.format == "jsonl":
-            out.write(json.dumps(doc.to_dict(), ensure_ascii=False) + "\n")
+            write_jsonl(doc, out)
         elif args.format == "json":
             out.write(("\n" if first else ",\n") + json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
         else:

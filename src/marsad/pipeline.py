@@ -55,6 +55,11 @@ class Pipeline:
     def names(self) -> list[str]:
         return [name for name, _ in self._stages]
 
+    @property
+    def stages(self) -> list[tuple[str, Stage]]:
+        """The (name, stage) pairs in running order."""
+        return list(self._stages)
+
     def add(self, name: str, stage: Stage, *, before: str | None = None, after: str | None = None) -> Pipeline:
         """Add a stage at the end, or just before/after a named one; returns the pipeline."""
         if name in self.names:

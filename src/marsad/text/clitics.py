@@ -45,8 +45,8 @@ WHOLE_WORDS = frozenset(
     """
     كان كانت كانوا كانا كنا كنت كما كل كلا كلما كذلك كيف كي لكي لكن لكنه ليس ليست لم لن لا لما لماذا لدي لقد لو
     لولا لهذا فقط فيما فوق بل بعد بين بينما بلا وفق وفقا ولكن لاسيما سوف سوي واحد واحدة ولاية ولايات والد والدة
-    كامل كاملة فكرة وجهة بات باتت فحسب وفاق وحدة وحده كبري بعيد بعيدة كلم كتلة لسان بني سانا سالم سامة كمال بيونغ
-    بوست ليون يتوجه
+    والي بالغ بالغة فالح كامل كاملة فكرة وجهة بات باتت فحسب وفاق وحدة وحده كبري بعيد بعيدة كلم كتلة لسان بني
+    سانا سالم سامة كمال بيونغ بوست ليون يتوجه
     """.split()
 )
 # Two-letter words that take clitics; any other two-letter remainder is a
@@ -96,7 +96,7 @@ def _stem_count(stem: str, suffix: str, counts: dict[str, int]) -> int:
     return best
 
 
-def _prefix_chains(word: str, spelled: str) -> list[tuple[tuple[str, ...], str, bool]]:
+def _prefix_chains(word: str, spelled: str, counts: dict[str, int]) -> list[tuple[tuple[str, ...], str, bool]]:
     """Every reading of the start of `word` as proclitics: (clitics, normalised rest, rest is definite)."""
     chains: list[tuple[tuple[str, ...], str, bool]] = []
     for conj in ("", *CONJUNCTIONS):
@@ -114,10 +114,14 @@ def _prefix_chains(word: str, spelled: str) -> list[tuple[tuple[str, ...], str, 
             rest = word[i + 1 :]
             if prep == FUTURE and (not rest or rest[0] not in IMPERFECT_INITIALS):
                 continue
-            chains.append(((*head, prep), rest, spelled.startswith(ARTICLE, i + 1)))
             if prep == "ل" and spelled.startswith("ل", i + 1) and len(rest) > 2:
-                # لل: the article's alif is not written after ل (للسلطة = ل + السلطة)
+                # لل: the article's alif is not written after ل (للسلطة = ل + السلطة).
+                # A second preposition cannot follow ل, so the restored reading
+                # wins whenever it is attested (لليبيا is still ل + ليبيا).
                 chains.append(((*head, prep), "ا" + rest, True))
+                if counts.get("ا" + rest, 0) >= MIN_COUNT:
+                    continue
+            chains.append(((*head, prep), rest, spelled.startswith(ARTICLE, i + 1)))
     return chains
 
 
@@ -141,7 +145,7 @@ def _plausible_base(base: str, prefixes: tuple[str, ...], suffix: str) -> bool:
 def _analyses(word: str, spelled: str, counts: dict[str, int]) -> list[_Analysis]:
     out: list[_Analysis] = []
     own = counts.get(word, 0)
-    for prefixes, rest, definite in [((), word, False), *_prefix_chains(word, spelled)]:
+    for prefixes, rest, definite in [((), word, False), *_prefix_chains(word, spelled, counts)]:
         for suffix in ("", *PRONOUNS):
             if not prefixes and not suffix:
                 continue
@@ -160,8 +164,9 @@ def _analyses(word: str, spelled: str, counts: dict[str, int]) -> list[_Analysis
 def _acceptable(analysis: _Analysis, whole: int) -> bool:
     base = analysis.base
     if analysis.prefixes and analysis.definite and len(base) >= 5 and not analysis.suffix:
-        # a proclitic before a definite noun is the regular case (بالنسبة، والتي)
-        return analysis.evidence > 0 or whole < MIN_COUNT
+        # a proclitic before a definite noun is the regular case (بالنسبة، والتي);
+        # the few whole words in وال/بال (والد، بالغ) are in WHOLE_WORDS
+        return True
     if analysis.prefixes == ("و",) and not analysis.suffix and whole < MIN_COUNT and len(base) >= 3:
         return True  # a rare word in و is almost always و + a rare word
     return analysis.evidence >= MIN_COUNT and analysis.evidence >= MIN_RATIO * whole

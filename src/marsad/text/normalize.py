@@ -74,6 +74,8 @@ TABLE: dict[int, str] = _build_table()
 # The same deletions and digit/presentation-form mapping, letters as written:
 # its output always has the same length as TABLE's.
 SPELLING_TABLE: dict[int, str] = _build_table(unify_spelling=False)
+# What is left to do after SPELLING_TABLE to get TABLE's result.
+_UNIFY_TABLE: dict[int, str] = {ord(k): _LETTERS[k] for k in _SPELLING_VARIANTS}
 
 # Characters whose replacement is not exactly one character: only texts
 # containing one of them need an explicit offset map.
@@ -87,26 +89,33 @@ _ATTACHED = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Normalized:
     """A matching form of `original` and the offset map between the two.
 
     `spelled` is `text` with hamza forms and alif maqsura as written (same
-    length, same offsets). `starts[i]`/`ends[i]` give the original span of normalised character i;
-    both are None when the map is the identity (the common case), so that
-    most texts pay nothing for it.
+    length, same offsets). `starts[i]`/`ends[i]` give the original span of
+    normalised character i; both are None when the map is the identity (the
+    common case), so that most texts pay nothing for it.
     """
 
     original: str
-    text: str
     spelled: str
-    starts: tuple[int, ...] | None = None
-    ends: tuple[int, ...] | None = None
+    starts: list[int] | None = None
+    ends: list[int] | None = None
+    _text: str | None = None
+
+    @property
+    def text(self) -> str:
+        """The matching form (computed on first use: the text layer itself needs only `spelled`)."""
+        if self._text is None:
+            self._text = self.spelled.translate(_UNIFY_TABLE)
+        return self._text
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map the span [start, end) of the normalised text to the original text."""
-        if not 0 <= start <= end <= len(self.text):
-            raise ValueError(f"span ({start}, {end}) is outside the normalised text of length {len(self.text)}")
+        if not 0 <= start <= end <= len(self.spelled):
+            raise ValueError(f"span ({start}, {end}) is outside the normalised text of length {len(self.spelled)}")
         if self.starts is None or self.ends is None:
             return start, end
         if start == end:
@@ -117,27 +126,31 @@ class Normalized:
 
 def normalize(text: str) -> Normalized:
     """Return the matching form of `text` with its offset map."""
-    norm = text.translate(TABLE)
     spelled = text.translate(SPELLING_TABLE)
     if _RESHAPING.search(text) is None:
-        return Normalized(text, norm, spelled)
+        return Normalized(text, spelled)
+    # Characters between two reshaping ones map one to one: copy them as ranges.
     starts: list[int] = []
     ends: list[int] = []
-    for i, ch in enumerate(text):
-        cp = ord(ch)
-        rep = TABLE.get(cp, ch)
+    done = 0
+    for m in _RESHAPING.finditer(text):
+        i = m.start()
+        starts.extend(range(done, i))
+        ends.extend(range(done + 1, i + 1))
+        rep = TABLE[ord(text[i])]
         if rep:
             starts.extend([i] * len(rep))
             ends.extend([i + 1] * len(rep))
-        elif cp in _ATTACHED and ends:
+        elif ord(text[i]) in _ATTACHED and ends and ends[-1] == i:
             # a diacritic or tatweel extends the letter(s) it follows
-            last = ends[-1]
-            if last == i:
-                j = len(ends) - 1
-                while j >= 0 and ends[j] == last:
-                    ends[j] = i + 1
-                    j -= 1
-    return Normalized(text, norm, spelled, tuple(starts), tuple(ends))
+            j = len(ends) - 1
+            while j >= 0 and ends[j] == i:
+                ends[j] = i + 1
+                j -= 1
+        done = i + 1
+    starts.extend(range(done, len(text)))
+    ends.extend(range(done + 1, len(text) + 1))
+    return Normalized(text, spelled, starts, ends)
 
 
 def normalize_word(word: str) -> str:

@@ -9,8 +9,9 @@ stem segment.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
-from marsad.model import Segment, Token
+from marsad.model import Pieces, Token
 from marsad.text.clitics import segment_word
 from marsad.text.normalize import Normalized, normalize
 
@@ -25,33 +26,30 @@ _TOKEN = re.compile(
     r"|(?P<punct>\.{2,}|\S)"
 )
 
+_ARABIC = _TOKEN.groupindex["arabic"]
+
+
+@lru_cache(maxsize=1024)
+def _stem_pieces(length: int) -> Pieces:
+    return ((0, length, "stem"),)
+
 
 def tokenize(text: str, normalized: Normalized | None = None) -> list[Token]:
     """Tokens of `text` with offsets into `text` itself."""
     norm = normalized if normalized is not None else normalize(text)
-    ntext = norm.text
     spelled = norm.spelled
     tokens: list[Token] = []
     append = tokens.append
-    if norm.starts is None:  # identity offset map: no mapping work at all
-        for m in _TOKEN.finditer(ntext):
-            start, end = m.span()
-            if m.lastgroup == "arabic":
-                pieces = segment_word(spelled[start:end])
-                append(Token(start, end, tuple(Segment(start + s, start + e, k) for s, e, k in pieces)))
-            else:
-                append(Token(start, end, (Segment(start, end, "stem"),)))
-        return tokens
-    to_original = norm.to_original
-    for m in _TOKEN.finditer(ntext):
+    starts, ends = norm.starts, norm.ends
+    for m in _TOKEN.finditer(spelled):
         start, end = m.span()
-        ostart, oend = to_original(start, end)
-        if m.lastgroup == "arabic":
-            segments = []
-            for s, e, kind in segment_word(spelled[start:end]):
-                gs, ge = to_original(start + s, start + e)
-                segments.append(Segment(gs, ge, kind))
-            append(Token(ostart, oend, tuple(segments)))
-        else:
-            append(Token(ostart, oend, (Segment(ostart, oend, "stem"),)))
+        pieces = segment_word(spelled[start:end]) if m.lastindex == _ARABIC else _stem_pieces(end - start)
+        if starts is None or ends is None:
+            append(Token(start, end, pieces))
+            continue
+        ostart, oend = starts[start], ends[end - 1]
+        if oend - ostart != end - start:
+            # diacritics or a ligature inside this token: map every piece
+            pieces = tuple((starts[start + s] - ostart, ends[start + e - 1] - ostart, k) for s, e, k in pieces)
+        append(Token(ostart, oend, pieces))
     return tokens
