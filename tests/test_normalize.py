@@ -91,3 +91,9 @@ def test_every_span_maps_back(text: str, data: st.DataObject) -> None:
     assert 0 <= s <= e <= len(text)
     # the original characters normalise to (a superset of, at expansion edges) the span
     assert n.text[a:b] in normalize(text[s:e]).text
+
+
+@given(ARABICISH)
+def test_fast_spelling_equals_translate(text: str) -> None:
+    assert normalize(text).spelled == text.translate(SPELLING_TABLE)
+    assert normalize(text).text == text.translate(TABLE)

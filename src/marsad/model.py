@@ -78,6 +78,37 @@ class Sentence:
         return {"start": self.start, "end": self.end}
 
 
+MentionLabel = Literal["PER", "ORG", "LOC", "MISC", "NORP", "TITLE"]
+MENTION_LABELS: tuple[str, ...] = ("PER", "ORG", "LOC", "MISC", "NORP", "TITLE")
+
+
+@dataclass(slots=True)
+class Mention:
+    """A name (PER, ORG, LOC, MISC), a nationality or group adjective (NORP) or a role (TITLE).
+
+    The span covers the word without attached conjunctions and prepositions
+    (درنة in بدرنة). NORP and TITLE mentions come from lexicons and may lie inside
+    a name (الليبي in الجيش الوطني الليبي).
+    """
+
+    id: str
+    start: int
+    end: int
+    text: str
+    label: MentionLabel
+    score: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "label": self.label,
+            "score": round(self.score, 4),
+        }
+
+
 def document_id(text: str) -> str:
     """Content hash of the text: the same article always gets the same id."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
@@ -111,6 +142,10 @@ class Document:
     id: str = field(init=False)
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    # Views that stages compute from the fields above and share (word forms,
+    # lookups); never serialised.
+    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):
@@ -132,6 +167,7 @@ class Document:
             "url": self.url,
             "title": self.title,
             "sentences": [s.to_dict() for s in self.sentences],
+            "mentions": [m.to_dict() for m in self.mentions],
         }
         if include_tokens:
             data["tokens"] = [t.to_dict() for t in self.tokens]
@@ -156,6 +192,7 @@ class Document:
                 Sentence(_offset(s["start"], text), _offset(s["end"], text)) for s in data.get("sentences", [])
             ]
             doc.tokens = [_token_from_dict(t, text) for t in data.get("tokens", [])]
+            doc.mentions = [_mention_from_dict(m, text) for m in data.get("mentions", [])]
         except (KeyError, TypeError) as exc:
             raise InvalidDocument(f"document record is missing or has a malformed field: {exc}") from None
         return doc
@@ -170,6 +207,15 @@ def _token_from_dict(data: dict[str, Any], text: str) -> Token:
             raise InvalidDocument(f"segment ({s}, {e}) lies outside its token ({start}, {end})")
         pieces.append((s - start, e - start, _kind(seg["kind"])))
     return Token(start, end, tuple(pieces))
+
+
+def _mention_from_dict(data: dict[str, Any], text: str) -> Mention:
+    start, end = _offset(data["start"], text), _offset(data["end"], text)
+    if start > end or text[start:end] != data["text"]:
+        raise InvalidDocument(f"mention {data.get('id')!r}: text does not match its span ({start}, {end})")
+    if data["label"] not in MENTION_LABELS:
+        raise InvalidDocument(f"mention label {data['label']!r} is not one of {', '.join(MENTION_LABELS)}")
+    return Mention(str(data["id"]), start, end, data["text"], data["label"], float(data["score"]))
 
 
 def _offset(value: Any, text: str) -> int:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 BUILTIN_STAGES: dict[str, str] = {
     "text": "marsad.text.stage:analyze_text",
+    "entities": "marsad.entities.stage:recognize_entities",
 }
 
 DEFAULT_STAGES: tuple[str, ...] = tuple(BUILTIN_STAGES)

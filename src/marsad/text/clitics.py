@@ -151,6 +151,8 @@ def _analyses(word: str, spelled: str, counts: dict[str, int]) -> list[_Analysis
                 continue
             if suffix and (not rest.endswith(suffix) or len(rest) == len(suffix)):
                 continue
+            if suffix == "ي" and spelled.endswith("ى"):
+                continue  # the pronoun is never written ى: منى is a name, not من + ي
             base = rest[: len(rest) - len(suffix)]
             if prefixes and prefixes[-1] in PREPOSITIONS and prefixes[-1] + base in WHOLE_WORDS:
                 continue  # و+كان+ه, not و+ك+ان+ه

@@ -1,0 +1,141 @@
+"""Entity tagger accuracy (CoNLL exact spans) on ANERcorp test and CAraNER, and its speed.
+
+ANERcorp test: precision, recall and F1 per type (PER, ORG, LOC, MISC) and
+micro-averaged, scored on the corpus's own words (a word takes the label of its
+first marsad token). CAraNER (Saudi news 2019-21, never trained on): PER, ORG,
+LOC only; its titles and MISC are not scored. ANERcorp has no document
+boundaries, so the 15 sentences either side stand in for the document, as in
+training. Speed: the whole entities stage over ANT articles, one core.
+
+    python benchmarks/ner_anercorp.py [--speed-articles 2000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from marsad.entities.corpus import Aligned, align, read_anercorp, read_caraner, spans  # noqa: E402
+from marsad.entities.stage import recognize_entities  # noqa: E402
+from marsad.entities.tagger import tag_sentences  # noqa: E402
+from marsad.model import Document  # noqa: E402
+from marsad.text.stage import analyze_text  # noqa: E402
+
+SHARED = ROOT.parent / "shared" / "data"
+ANER_TEST = SHARED / "ner" / "anercorp" / "ANERCorp_CamelLab_test.txt"
+CARANER = SHARED / "ner" / "caraner" / "CAraNER.csv"
+ANT = SHARED / "news" / "ant" / "ant_v2.1_middleEast_internationalNews.jsonl.gz"
+WINDOW = 15
+
+
+def predict(data: list[Aligned]) -> list[list[str]]:
+    """Word labels for every sentence, each tagged with its neighbours as the document."""
+    out = []
+    for i, a in enumerate(data):
+        lo, hi = max(0, i - WINDOW), min(len(data), i + WINDOW + 1)
+        forms, ranges = [], []
+        for k in range(lo, hi):
+            ranges.append((len(forms), len(forms) + len(data[k].forms)))
+            forms += data[k].forms
+        labels = ["O"] * len(forms)
+        for span in tag_sentences(forms, ranges):
+            for t in range(span.first, span.end):
+                labels[t] = ("B-" if t == span.first else "I-") + span.label
+        a_lo, a_hi = ranges[i - lo]
+        out.append(a.word_labels(labels[a_lo:a_hi]))
+    return out
+
+
+def score(data: list[Aligned], predicted: list[list[str]], types: tuple[str, ...]) -> dict[str, tuple[float, ...]]:
+    counts: Counter[tuple[str, str]] = Counter()
+    for a, pred in zip(data, predicted, strict=True):
+        gold = {s for s in spans([t for _, t in a.sentence]) if s[2] in types}
+        guess = {s for s in spans(pred) if s[2] in types}
+        for s in gold & guess:
+            counts["tp", s[2]] += 1
+        for s in guess - gold:
+            counts["fp", s[2]] += 1
+        for s in gold - guess:
+            counts["fn", s[2]] += 1
+    table = {}
+    for t in (*types, "micro"):
+        keys = types if t == "micro" else (t,)
+        tp = sum(counts["tp", k] for k in keys)
+        fp = sum(counts["fp", k] for k in keys)
+        fn = sum(counts["fn", k] for k in keys)
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        table[t] = (p, r, 2 * p * r / (p + r) if p + r else 0.0, tp + fn)
+    return table
+
+
+def print_table(name: str, table: dict[str, tuple[float, ...]]) -> None:
+    print(f"\n{name}")
+    print(f"{'type':<8}{'P':>8}{'R':>8}{'F1':>8}{'gold':>8}")
+    for t, (p, r, f, n) in table.items():
+        print(f"{t:<8}{p:>8.4f}{r:>8.4f}{f:>8.4f}{int(n):>8}")
+
+
+def speed(articles: int) -> float:
+    docs = []
+    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            docs.append(analyze_text(Document(text=json.loads(line)["text"])))
+            if len(docs) >= articles:
+                break
+    for doc in docs[:50]:
+        recognize_entities(doc)
+    tokens = sum(len(d.tokens) for d in docs)
+    t0 = time.perf_counter()
+    for doc in docs:
+        doc.derived.clear()
+        recognize_entities(doc)
+    return tokens / (time.perf_counter() - t0)
+
+
+def load_seconds() -> float:
+    """Time to import marsad and load every entity model and lexicon, in a fresh interpreter."""
+    code = (
+        "import time; t = time.perf_counter(); "
+        "from marsad.entities.tagger import _taggers; from marsad.entities.features import _name_matcher; "
+        "from marsad.text.clitics import word_counts; _taggers(); _name_matcher(); word_counts(); "
+        "print(time.perf_counter() - t)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT / "src")
+    return float(out.stdout.strip())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--speed-articles", type=int, default=2000)
+    args = parser.parse_args()
+    for path in (ANER_TEST, CARANER, ANT):
+        if not path.exists():
+            sys.exit(f"{path}: not found (this benchmark reads ../shared/data)")
+    aner = [align(s) for s in read_anercorp(ANER_TEST)]
+    aner_table = score(aner, predict(aner), ("PER", "ORG", "LOC", "MISC"))
+    print_table(f"ANERcorp test ({len(aner)} sentences)", aner_table)
+    cara = [align(s) for s in read_caraner(CARANER)]
+    cara_table = score(cara, predict(cara), ("PER", "ORG", "LOC"))
+    print_table(f"CAraNER, out of domain ({len(cara)} sentences; PER/ORG/LOC)", cara_table)
+    tokens_per_s = speed(args.speed_articles)
+    print(f"\nentities stage: {tokens_per_s:,.0f} tokens/s over {args.speed_articles} ANT articles (one core)")
+    print(f"loading the models and lexicons: {load_seconds():.2f} s")
+    print(
+        f"RESULT micro_f1={aner_table['micro'][2]:.4f} per_f1={aner_table['PER'][2]:.4f} "
+        f"org_f1={aner_table['ORG'][2]:.4f} loc_f1={aner_table['LOC'][2]:.4f} "
+        f"caraner_f1={cara_table['micro'][2]:.4f} tokens_per_s={tokens_per_s:.0f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,168 @@
+"""Build marsad's knowledge base tables in src/marsad/data/kb/ from ../shared/data/gazetteers.
+
+    python scripts/build_kb.py [--shared PATH]
+
+Outputs (all names in marsad's matching normalisation, | separated):
+- countries.tsv: iso3, iso2, name_en, name_ar, geonameid, lat, lon (of the capital, or of the
+  largest city when the gazetteer lacks the capital), names,
+  demonyms (every form of the nationality adjective: ليبي ليبية ليبيون ليبيين ليبيات, with and
+  without the article).
+- places.tsv.gz: geonameid, name_en, name_ar, country (ISO3), admin1, lat, lon, population,
+  names. Names that are ordinary words in news (src/marsad/data/curated/place_stopwords.tsv),
+  names shorter than three letters and names that only occur as a country name are dropped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import hashlib
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from marsad.text.normalize import normalize_word  # noqa: E402
+
+OUT = ROOT / "src" / "marsad" / "data" / "kb"
+CURATED = ROOT / "src" / "marsad" / "data" / "curated"
+
+
+def digest(paths: list[Path]) -> str:
+    h = hashlib.sha256()
+    for p in sorted(paths):
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def read_tsv(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
+
+
+def demonym_forms(singular: str) -> set[str]:
+    """All forms of a nationality adjective from its masculine singular (ليبي)."""
+    base = normalize_word(singular)
+    if not base.endswith("ي"):
+        return {base, "ال" + base}
+    forms = {base, base + "ة", base + "ون", base + "ين", base + "ات", base + "ان"}
+    return forms | {"ال" + f for f in forms}
+
+
+def build_countries(gaz: Path, raw_places: list[dict[str, str]]) -> list[list[str]]:
+    countries = read_tsv(gaz / "countries_ar" / "countries_ar.tsv")
+    demonyms: dict[str, set[str]] = defaultdict(set)
+    for row in read_tsv(gaz / "demonyms_ar" / "demonym_candidates_validated.tsv"):
+        singular = normalize_word(row["demonym_ar_msc_sg"])
+        # some rule-made rows are not adjectives (ليبيي، مملكة العربية السعوديي)
+        if " " not in singular and not singular.endswith("يي"):
+            demonyms[row["iso3"]] |= demonym_forms(singular)
+    extra_names: dict[str, set[str]] = defaultdict(set)
+    dropped: dict[str, set[str]] = defaultdict(set)
+    for row in read_tsv(CURATED / "country_names.tsv"):
+        iso3, kind, name = row["iso3"], row["kind"], normalize_word(row["name"])
+        if kind == "demonym":
+            demonyms[iso3] |= demonym_forms(name)
+        elif kind == "plural":
+            demonyms[iso3].add(name)
+        elif kind == "name":
+            extra_names[iso3].add(name)
+        else:
+            dropped[iso3].add(name)
+    capitals: dict[tuple[str, str], dict[str, str]] = {}
+    largest: dict[str, dict[str, str]] = {}
+    for place in sorted(raw_places, key=lambda p: -int(p["population"] or 0)):
+        capitals.setdefault((place["country"], place["name"]), place)
+        largest.setdefault(place["country"], place)
+    rows = []
+    for c in countries:
+        names = {normalize_word(c["name_ar_cldr"]), normalize_word(c["name_ar_isocodes"])}
+        names |= {normalize_word(n) for n in c["names_ar_countrynames"].split("|") if n}
+        names |= extra_names[c["iso3"]]
+        # the source's variants include Uyghur spellings (ئىراق) and nationality adjectives
+        names = {
+            n for n in names if len(n.replace(" ", "")) >= 3 and not n.startswith("ئ") and n not in dropped[c["iso3"]]
+        }
+        # a country's point is its capital or, when the gazetteer lacks the capital
+        # (it has no Washington DC), its largest city
+        capital = capitals.get((c["iso2"], c["capital_en"]))
+        if capital is None or int(capital["population"] or 0) < 50_000:
+            capital = largest.get(c["iso2"], capital)
+        lat, lon = (capital["lat"], capital["lon"]) if capital else ("", "")
+        rows.append(
+            [
+                c["iso3"],
+                c["iso2"],
+                c["name_en"],
+                c["name_ar_cldr"],
+                c["geonameid"],
+                lat,
+                lon,
+                "|".join(sorted(names)),
+                "|".join(sorted(demonyms[c["iso3"]])),
+            ]
+        )
+    return rows
+
+
+def build_places(gaz: Path, iso2_to_iso3: dict[str, str], country_names: set[str]) -> list[list[str]]:
+    stop = {normalize_word(r["name"]) for r in read_tsv(CURATED / "place_stopwords.tsv")}
+    rows = []
+    for r in read_tsv(gaz / "geonames_ar" / "geonames_cities1000_arabic_names.tsv"):
+        names = set()
+        for raw in r["arabic_names"].split("|"):
+            name = normalize_word(raw).strip()
+            if len(name.replace(" ", "")) < 3 or name in stop or name in country_names:
+                continue
+            names.add(name)
+        if not names or r["country"] not in iso2_to_iso3:
+            continue
+        name_ar = r["arabic_names"].split("|")[0]
+        rows.append(
+            [
+                r["geonameid"],
+                r["name"],
+                name_ar,
+                iso2_to_iso3[r["country"]],
+                r["admin1"],
+                r["lat"],
+                r["lon"],
+                r["population"],
+                "|".join(sorted(names)),
+            ]
+        )
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
+    args = parser.parse_args()
+    gaz = args.shared / "data" / "gazetteers"
+    sources = [
+        gaz / "countries_ar" / "countries_ar.tsv",
+        gaz / "demonyms_ar" / "demonym_candidates_validated.tsv",
+        gaz / "geonames_ar" / "geonames_cities1000_arabic_names.tsv",
+    ]
+    print(f"input sha256={digest(sources + sorted(CURATED.glob('*.tsv')))}")
+    raw_places = read_tsv(gaz / "geonames_ar" / "geonames_cities1000_arabic_names.tsv")
+    countries = build_countries(gaz, raw_places)
+    iso2_to_iso3 = {row[1]: row[0] for row in countries}
+    country_names = {n for row in countries for n in row[7].split("|")}
+    places = build_places(gaz, iso2_to_iso3, country_names)
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    header = "iso3\tiso2\tname_en\tname_ar\tgeonameid\tlat\tlon\tnames\tdemonyms\n"
+    (OUT / "countries.tsv").write_text(header + "".join("\t".join(r) + "\n" for r in countries), encoding="utf-8")
+    text = "geonameid\tname_en\tname_ar\tcountry\tadmin1\tlat\tlon\tpopulation\tnames\n"
+    text += "".join("\t".join(r) + "\n" for r in places)
+    with open(OUT / "places.tsv.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write(text.encode("utf-8"))
+    print(f"countries={len(countries)} places={len(places)} -> {OUT.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,70 @@
+"""The lexicon part of the entity stage: roles (TITLE), nationality/group adjectives (NORP)
+and state institutions named by their nationality (ORG).
+
+NORP: a word whose base is a nationality adjective in any form (الليبي، الروسية،
+الأمريكيون، الفلسطينيين) or a group word (العرب، الشيعة), unless the tagger made
+that word a place (السعودية as a country).
+
+TITLE: a role head (وزير، المتحدث، المشير، الأمين) followed by the words that
+complete it (الخارجية، الرسمي، العام), ending at باسم when it comes:
+"المتحدث الرسمي باسم"، "وزير الخارجية"، "الأمين العام".
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from marsad.entities.lexicons import lexicons
+from marsad.text.forms import WordForm
+from marsad.text.phrases import PhraseMatcher
+
+BY_NAME = "باسم"
+
+
+@cache
+def _title_heads() -> PhraseMatcher[str]:
+    return PhraseMatcher(lexicons().titles.items())
+
+
+def find_institutions(forms: list[WordForm], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges of a state institution named by its nationality: الجيش (الوطني) الليبي."""
+    lex = lexicons()
+    out = []
+    for a, b in sentences:
+        for i in range(a, b):
+            if forms[i].base not in lex.institution_heads:
+                continue
+            j = i + 1
+            while j < b and j - i <= 3 and forms[j].norm in lex.institution_modifiers:
+                j += 1
+            if j < b and forms[j].norm in lex.demonyms and not forms[j].proclitics:
+                out.append((i, j + 1))
+    return out
+
+
+def find_norp(forms: list[WordForm]) -> list[int]:
+    """Token indices of nationality and group adjectives."""
+    lex = lexicons()
+    return [i for i, f in enumerate(forms) if f.base in lex.demonyms or f.base in lex.groups]
+
+
+def find_titles(forms: list[WordForm], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Token ranges of roles, never crossing a sentence boundary."""
+    complements = lexicons().title_complements
+    heads = _title_heads()
+    out = []
+    for a, b in sentences:
+        i = a
+        while i < b:
+            hit = heads.match_at(forms, i, b)
+            if hit is None:
+                i += 1
+                continue
+            j = hit[0]
+            while j < b and (forms[j].norm == BY_NAME or (forms[j].norm in complements and not forms[j].proclitics)):
+                j += 1
+                if forms[j - 1].norm == BY_NAME:
+                    break
+            out.append((i, j))
+            i = j
+    return out

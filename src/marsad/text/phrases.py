@@ -1,0 +1,55 @@
+"""Matching multi-word phrases (names, titles) against a document's tokens.
+
+Phrases are sequences of words in matching form. The first word of a phrase is
+compared with a token's base (so وبالولايات المتحدة matches الولايات المتحدة), the
+following words with the whole token. Matches are found left to right, longest
+first, without overlaps.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Generic, TypeVar
+
+from marsad.text.forms import WordForm
+
+V = TypeVar("V")
+
+
+class PhraseMatcher(Generic[V]):
+    def __init__(self, phrases: Iterable[tuple[str, V]]) -> None:
+        by_first: dict[str, list[tuple[tuple[str, ...], V]]] = defaultdict(list)
+        for phrase, value in phrases:
+            words = tuple(phrase.split())
+            if words:
+                by_first[words[0]].append((words, value))
+        # longest phrases first, so the first hit at a position is the longest
+        self._by_first = {k: sorted(v, key=lambda wv: -len(wv[0])) for k, v in by_first.items()}
+
+    def match_at(self, forms: Sequence[WordForm], i: int, end: int | None = None) -> tuple[int, V] | None:
+        """The longest phrase starting at token i: (end token index, value), or None."""
+        candidates = self._by_first.get(forms[i].base)
+        if not candidates:
+            return None
+        stop = len(forms) if end is None else end
+        for words, value in candidates:
+            j = i + len(words)
+            if j <= stop and all(forms[i + k].norm == words[k] for k in range(1, len(words))):
+                return j, value
+        return None
+
+    def find(self, forms: Sequence[WordForm], start: int = 0, end: int | None = None) -> list[tuple[int, int, V]]:
+        """Non-overlapping matches as (first token, end token, value), left to right."""
+        stop = len(forms) if end is None else end
+        out: list[tuple[int, int, V]] = []
+        i = start
+        while i < stop:
+            hit = self.match_at(forms, i, stop)
+            if hit is None:
+                i += 1
+                continue
+            j, value = hit
+            out.append((i, j, value))
+            i = j
+        return out

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import marsad
+from marsad.model import Document
+
+
+def mentions(text: str, label: str | None = None) -> list[tuple[str, str]]:
+    doc = marsad.extract(text)
+    return [(m.label, m.text) for m in doc.mentions if label is None or m.label == label]
+
+
+def test_example_article_key_entities(example_text: str) -> None:
+    doc = marsad.extract(example_text, published="2018-07-26")
+    found = {(m.label, m.text) for m in doc.mentions}
+    for expected in [
+        ("PER", "أحمد المسماري"),
+        ("PER", "فلاديمير بوتين"),
+        ("PER", "خليفة حفتر"),
+        ("PER", "فايز السراج"),
+        ("ORG", "الجيش الوطني الليبي"),
+        ("LOC", "طرابلس"),
+        ("LOC", "درنة"),
+        ("LOC", "موسكو"),
+        ("TITLE", "المتحدث باسم"),
+        ("NORP", "الروسي"),
+    ]:
+        assert expected in found, expected
+    # the span of درنة inside بدرنة covers درنة only
+    start = example_text.index("بدرنة") + 1
+    assert any(m.start == start and m.end == start + 4 and m.label == "LOC" for m in doc.mentions)
+    for m in doc.mentions:
+        assert example_text[m.start : m.end] == m.text
+
+
+def test_common_words_never_become_places_or_people() -> None:
+    sentences = [
+        "وقعت اشتباكات بين الجيش والمسلحين في المدينة.",
+        "فاز فريق مان يونايتد على ليفربول بهدفين.",
+        "عرض فيلم ستار وار في دور السينما.",
+        "على الدبلوماسية الروسية أن تلعب دورا مهما في هذا الشأن.",
+        "استوردت الشركة الات زراعية جديدة من ألمانيا.",
+        "التقى بين الحين والآخر ممثلين عن الفصائل.",
+    ]
+    for text in sentences:
+        for label, name in mentions(text):
+            if label in ("LOC", "PER"):
+                assert name not in ("بين", "مان", "وار", "دورا", "الات"), (text, label, name)
+
+
+def test_titles() -> None:
+    assert ("TITLE", "المتحدث باسم") in mentions("قال المتحدث باسم الحكومة إن الاجتماع انتهى.")
+    assert ("TITLE", "المتحدث الرسمي باسم") in mentions("وقال المتحدث الرسمي باسم الجيش إن القوات تقدمت.")
+    assert ("TITLE", "وزير الخارجية") in mentions("التقى وزير الخارجية الروسي نظيره التركي.")
+    assert ("TITLE", "الأمين العام") in mentions("دعا الأمين العام للأمم المتحدة إلى وقف القتال.")
+    assert ("TITLE", "العميد") in mentions("أعلن العميد أحمد المسماري ذلك.")
+
+
+def test_nationality_adjectives_in_every_form() -> None:
+    text = "قال المسؤول الليبي إن الحكومة الروسية والدبلوماسيين الأمريكيين التقوا الفلسطينيين."
+    norp = [name for _, name in mentions(text, "NORP")]
+    assert norp == ["الليبي", "الروسية", "الأمريكيين", "الفلسطينيين"]
+    assert ("NORP", "الأمريكيون") in mentions("وصل الأمريكيون إلى المدينة.")
+
+
+def test_institution_named_by_nationality() -> None:
+    assert ("ORG", "البرلمان الليبي") in mentions("اتهم البرلمان الليبي في طبرق قطر بدعم الجماعات.")
+
+
+def test_empty_and_non_arabic_text() -> None:
+    assert marsad.extract("").mentions == []
+    assert marsad.extract("   ").mentions == []
+    doc = marsad.extract("Reuters reported clashes in Tripoli on Monday.")
+    for m in doc.mentions:
+        assert doc.text[m.start : m.end] == m.text
+
+
+def test_mentions_round_trip() -> None:
+    doc = marsad.extract("وقال فلاديمير بوتين في موسكو إن روسيا مستعدة.")
+    data = doc.to_dict()
+    assert Document.from_dict(data).to_dict() == data
+    assert [m["label"] for m in data["mentions"] if m["text"] == "فلاديمير بوتين"] == ["PER"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('قال بوتين في موسكو وبدرنة الليبي. «»"\n3x')), max_size=200))
+def test_mentions_point_into_the_text(text: str) -> None:
+    doc = marsad.extract(text)
+    for m in doc.mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert text[m.start : m.end] == m.text
+        assert 0.0 <= m.score <= 1.0
