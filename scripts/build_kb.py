@@ -8,8 +8,12 @@ Outputs (all names in marsad's matching normalisation, | separated):
   demonyms (every form of the nationality adjective: ليبي ليبية ليبيون ليبيين ليبيات, with and
   without the article).
 - places.tsv.gz: geonameid, name_en, name_ar, country (ISO3), admin1, lat, lon, population,
-  names. Names that are ordinary words in news (src/marsad/data/curated/place_stopwords.tsv),
+  names. name_ar is the spelling most frequent in ANT. Names that are ordinary words in news
+  (src/marsad/data/curated/place_stopwords.tsv),
   names shorter than three letters and names that only occur as a country name are dropped.
+- regions.tsv: provinces, territories and regions from curated/regions.tsv (no GeoNames id).
+- sectors.tsv: phrase -> sector (curated/sectors.tsv, then the PETRARCH Arabic agent phrases,
+  CAMEO codes mapped to PLOVER sectors).
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ import argparse
 import csv
 import gzip
 import hashlib
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -25,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from marsad.text.clitics import word_counts  # noqa: E402
 from marsad.text.normalize import normalize_word  # noqa: E402
 
 OUT = ROOT / "src" / "marsad" / "data" / "kb"
@@ -108,19 +114,30 @@ def build_countries(gaz: Path, raw_places: list[dict[str, str]]) -> list[list[st
     return rows
 
 
+# Countries whose place names are Arabic words in their own right (Arab League,
+# Iran, Turkey, Israel): elsewhere a three-letter Arabic name is a transliteration.
+MENA = set("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE IR TR IL".split())
+
+
 def build_places(gaz: Path, iso2_to_iso3: dict[str, str], country_names: set[str]) -> list[list[str]]:
     stop = {normalize_word(r["name"]) for r in read_tsv(CURATED / "place_stopwords.tsv")}
+    counts = word_counts()
     rows = []
     for r in read_tsv(gaz / "geonames_ar" / "geonames_cities1000_arabic_names.tsv"):
         names = set()
+        local = r["country"] in MENA or int(r["population"] or 0) >= 1_000_000
         for raw in r["arabic_names"].split("|"):
             name = normalize_word(raw).strip()
-            if len(name.replace(" ", "")) < 3 or name in stop or name in country_names:
+            letters = len(name.replace(" ", ""))
+            if letters < 3 or name in stop or name in country_names:
                 continue
+            if letters == 3 and not local and (int(r["population"] or 0) < 500_000 or counts.get(name, 0) >= 30):
+                continue  # short transliterations of foreign towns (مان، وار) are ordinary syllables
             names.add(name)
         if not names or r["country"] not in iso2_to_iso3:
             continue
-        name_ar = r["arabic_names"].split("|")[0]
+        # the spelling news uses most (GeoNames lists ترابلس before طرابلس)
+        name_ar = max(r["arabic_names"].split("|"), key=lambda n: counts.get(normalize_word(n), 0))
         rows.append(
             [
                 r["geonameid"],
@@ -137,6 +154,31 @@ def build_places(gaz: Path, iso2_to_iso3: dict[str, str], country_names: set[str
     return rows
 
 
+# CAMEO type codes in the PETRARCH agents file -> the PLOVER sector marsad uses
+# (PLOVER renames CAMEO's MED "media" to JRN and HLH "health" to MED).
+AGENT_SECTORS = {"MED": "JRN", "HLH": "MED", "IMG": "UAF", "MUS": "REL", "JEW": "REL", "CHR": "REL", "INS": "REB"}
+SECTORS = set(
+    "GOV MIL COP SPY JUD LEG PTY OPP REB UAF IGO NGO JRN ELI EDU BUS REL MED CVL LAB REF AGR DEV ENV HRI".split()
+)
+
+
+def build_sectors(gaz: Path) -> list[list[str]]:
+    """Phrase -> sector: the curated list first, then PETRARCH agent phrases it does not cover."""
+    sectors: dict[str, str] = {}
+    for row in read_tsv(CURATED / "sectors.tsv"):
+        sectors[normalize_word(row["phrase"])] = row["sector"]
+    agent_line = re.compile(r"\[~([A-Z]{3})[A-Z]*\]\s*(?:#[^\u0600-\u06ff]*)?([\u0600-\u06ff][\u0600-\u06ff ]*)")
+    for line in (gaz / "petrarch_arabic" / "agents.all.ar.txt").read_text(encoding="utf-8").splitlines():
+        m = agent_line.search(line)
+        if not m or line.startswith("#"):
+            continue
+        code, phrase = m.group(1), normalize_word(m.group(2)).strip()
+        sector = AGENT_SECTORS.get(code, code)
+        if sector in SECTORS and len(phrase) >= 3:
+            sectors.setdefault(phrase, sector)
+    return [[p, s] for p, s in sorted(sectors.items())]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
@@ -146,6 +188,7 @@ def main() -> None:
         gaz / "countries_ar" / "countries_ar.tsv",
         gaz / "demonyms_ar" / "demonym_candidates_validated.tsv",
         gaz / "geonames_ar" / "geonames_cities1000_arabic_names.tsv",
+        gaz / "petrarch_arabic" / "agents.all.ar.txt",
     ]
     print(f"input sha256={digest(sources + sorted(CURATED.glob('*.tsv')))}")
     raw_places = read_tsv(gaz / "geonames_ar" / "geonames_cities1000_arabic_names.tsv")
@@ -153,6 +196,12 @@ def main() -> None:
     iso2_to_iso3 = {row[1]: row[0] for row in countries}
     country_names = {n for row in countries for n in row[7].split("|")}
     places = build_places(gaz, iso2_to_iso3, country_names)
+    sectors = build_sectors(gaz)
+    regions = [
+        [normalize_word(r["name"]), "|".join(normalize_word(a) for a in r["aliases"].split("|") if a), r["country"],
+         r["lat"], r["lon"], r["resolution"], r["name"]]
+        for r in read_tsv(CURATED / "regions.tsv")
+    ]  # fmt: skip
 
     OUT.mkdir(parents=True, exist_ok=True)
     header = "iso3\tiso2\tname_en\tname_ar\tgeonameid\tlat\tlon\tnames\tdemonyms\n"
@@ -161,7 +210,12 @@ def main() -> None:
     text += "".join("\t".join(r) + "\n" for r in places)
     with open(OUT / "places.tsv.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
         gz.write(text.encode("utf-8"))
-    print(f"countries={len(countries)} places={len(places)} -> {OUT.relative_to(ROOT)}")
+    (OUT / "regions.tsv").write_text(
+        "name\taliases\tcountry\tlat\tlon\tresolution\tname_ar\n" + "".join("\t".join(r) + "\n" for r in regions),
+        "utf-8",
+    )
+    (OUT / "sectors.tsv").write_text("phrase\tsector\n" + "".join("\t".join(r) + "\n" for r in sectors), "utf-8")
+    print(f"countries={len(countries)} places={len(places)} sectors={len(sectors)} -> {OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

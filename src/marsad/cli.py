@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import TextIO
 
-from marsad import __version__
+from marsad import __version__, kb
 from marsad.errors import InputError, InvalidDocument, MarsadError
 from marsad.ingest import read_documents
 from marsad.jsonio import write_jsonl
@@ -60,6 +60,14 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("--published", type=_published_arg, help="publication date YYYY-MM-DD (anchors dates)")
     extract.add_argument("--source", help="source name recorded with each document (e.g. an outlet)")
     extract.add_argument(
+        "--kb",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a YAML or CSV file of your own actors, places, countries or sectors (repeatable; "
+        "added to the files named in the MARSAD_KB environment variable)",
+    )
+    extract.add_argument(
         "--format",
         choices=("json", "jsonl", "pretty"),
         default="jsonl",
@@ -79,7 +87,7 @@ def _documents(args: argparse.Namespace, failures: list[InputError]) -> Iterator
 
 
 def run_extract(args: argparse.Namespace, out: TextIO) -> int:
-    pipeline = Pipeline.default()
+    pipeline = Pipeline.default(kb=kb.load([*kb.env_files(), *args.kb]))
     failures: list[InputError] = []
     first = True
     if args.format == "json":

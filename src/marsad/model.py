@@ -109,6 +109,135 @@ class Mention:
         }
 
 
+Granularity = Literal["day", "week", "month", "year", "season", "duration", "set"]
+GRANULARITIES: tuple[str, ...] = ("day", "week", "month", "year", "season", "duration", "set")
+
+
+@dataclass(slots=True)
+class TimeExpression:
+    """A date, period, duration or recurrence, normalised to ISO relative to the published date.
+
+    value: 2018-07-25 (day), 2018-W30 (week), 2018-05 (month), 2018 (year),
+    2018-FA (season), P3D / PT24H (duration), P1W (set: the period). None when
+    the expression is relative and the document has no published date, or the
+    length is unspecified (أياما).
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str | None
+    granularity: Granularity
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "value": self.value,
+            "granularity": self.granularity,
+        }
+
+
+QuoteKind = Literal["direct", "reported"]
+
+
+@dataclass(slots=True)
+class Cue:
+    """The reporting word or phrase of a quote (قال، أكد، مشيرا إلى، بحسب)."""
+
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"start": self.start, "end": self.end, "text": self.text}
+
+
+@dataclass(slots=True)
+class Quote:
+    """Direct or reported speech; the speaker is a mention id (and its actor id when actors were resolved)."""
+
+    start: int
+    end: int
+    text: str
+    speaker_mention: str | None
+    speaker_actor: str | None
+    cue: Cue
+    kind: QuoteKind
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "speaker_mention": self.speaker_mention,
+            "speaker_actor": self.speaker_actor,
+            "cue": self.cue.to_dict(),
+            "kind": self.kind,
+        }
+
+
+PlaceResolution = Literal["country", "admin", "city", "locality"]
+
+
+@dataclass(slots=True)
+class ResolvedPlace:
+    """A place the document names, with every mention of it; unresolved when geonameid is None."""
+
+    id: str
+    name: str
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    country: str | None  # ISO3
+    resolution: PlaceResolution | None
+    mentions: list[str]  # mention ids
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "geonameid": self.geonameid,
+            "lat": self.lat,
+            "lon": self.lon,
+            "country": self.country,
+            "resolution": self.resolution,
+            "mentions": list(self.mentions),
+        }
+
+
+@dataclass(slots=True)
+class ResolvedActor:
+    """A person, organisation or group the document names, with every mention of it.
+
+    kb_id is None for an actor not in the knowledge base; its country and
+    sector were then inferred from the text (nationality adjectives, titles,
+    the organisation a spokesman speaks for).
+    """
+
+    id: str
+    name: str
+    name_latin: str | None
+    country: str | None  # ISO3
+    sector: str | None
+    kb_id: str | None
+    wikidata: str | None
+    mentions: list[str]  # mention ids
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "name": self.name,
+            "name_latin": self.name_latin,
+            "country": self.country,
+            "sector": self.sector,
+            "kb_id": self.kb_id,
+            "wikidata": self.wikidata,
+            "mentions": list(self.mentions),
+        }
+
+
 def document_id(text: str) -> str:
     """Content hash of the text: the same article always gets the same id."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
@@ -143,6 +272,10 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
+    actors: list[ResolvedActor] = field(default_factory=list)
+    places: list[ResolvedPlace] = field(default_factory=list)
+    times: list[TimeExpression] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
     # Views that stages compute from the fields above and share (word forms,
     # lookups); never serialised.
     derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
@@ -168,6 +301,10 @@ class Document:
             "title": self.title,
             "sentences": [s.to_dict() for s in self.sentences],
             "mentions": [m.to_dict() for m in self.mentions],
+            "actors": [a.to_dict() for a in self.actors],
+            "places": [p.to_dict() for p in self.places],
+            "times": [t.to_dict() for t in self.times],
+            "quotes": [q.to_dict() for q in self.quotes],
         }
         if include_tokens:
             data["tokens"] = [t.to_dict() for t in self.tokens]
@@ -193,6 +330,11 @@ class Document:
             ]
             doc.tokens = [_token_from_dict(t, text) for t in data.get("tokens", [])]
             doc.mentions = [_mention_from_dict(m, text) for m in data.get("mentions", [])]
+            known = {m.id for m in doc.mentions}
+            doc.actors = [ResolvedActor(**_with_known_mentions(a, known)) for a in data.get("actors", [])]
+            doc.places = [ResolvedPlace(**_with_known_mentions(p, known)) for p in data.get("places", [])]
+            doc.times = [_time_from_dict(t, text) for t in data.get("times", [])]
+            doc.quotes = [_quote_from_dict(q, text, known) for q in data.get("quotes", [])]
         except (KeyError, TypeError) as exc:
             raise InvalidDocument(f"document record is missing or has a malformed field: {exc}") from None
         return doc
@@ -207,6 +349,33 @@ def _token_from_dict(data: dict[str, Any], text: str) -> Token:
             raise InvalidDocument(f"segment ({s}, {e}) lies outside its token ({start}, {end})")
         pieces.append((s - start, e - start, _kind(seg["kind"])))
     return Token(start, end, tuple(pieces))
+
+
+def _with_known_mentions(record: dict[str, Any], known: set[str]) -> dict[str, Any]:
+    missing = [m for m in record.get("mentions", []) if m not in known]
+    if missing:
+        raise InvalidDocument(f"record {record.get('id')!r} refers to unknown mentions {missing}")
+    return dict(record)
+
+
+def _quote_from_dict(data: dict[str, Any], text: str, known: set[str]) -> Quote:
+    start, end = _offset(data["start"], text), _offset(data["end"], text)
+    c = data["cue"]
+    cue = Cue(_offset(c["start"], text), _offset(c["end"], text), c["text"])
+    if text[start:end] != data["text"] or text[cue.start : cue.end] != cue.text:
+        raise InvalidDocument(f"quote ({start}, {end}): text or cue does not match its span")
+    if data["kind"] not in ("direct", "reported"):
+        raise InvalidDocument(f"quote kind {data['kind']!r} is not direct or reported")
+    if data.get("speaker_mention") is not None and data["speaker_mention"] not in known:
+        raise InvalidDocument(f"quote ({start}, {end}) refers to an unknown mention {data['speaker_mention']!r}")
+    return Quote(start, end, data["text"], data.get("speaker_mention"), data.get("speaker_actor"), cue, data["kind"])
+
+
+def _time_from_dict(data: dict[str, Any], text: str) -> TimeExpression:
+    start, end = _offset(data["start"], text), _offset(data["end"], text)
+    if text[start:end] != data["text"] or data["granularity"] not in GRANULARITIES:
+        raise InvalidDocument(f"time expression ({start}, {end}): text or granularity does not match")
+    return TimeExpression(start, end, data["text"], data["value"], data["granularity"])
 
 
 def _mention_from_dict(data: dict[str, Any], text: str) -> Mention:

@@ -11,13 +11,18 @@ Stages are plain callables `Document -> Document`; add your own with
 from __future__ import annotations
 
 import importlib
+import inspect
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
-from functools import cache
+from functools import cache, partial
+from typing import TYPE_CHECKING
 
 from marsad.errors import PipelineError
 from marsad.model import Document, parse_published
 from marsad.stages import BUILTIN_STAGES, DEFAULT_STAGES
+
+if TYPE_CHECKING:
+    from marsad.kb.base import KnowledgeBase
 
 Stage = Callable[[Document], Document]
 
@@ -44,12 +49,24 @@ class Pipeline:
             self.add(name, stage)
 
     @classmethod
-    def default(cls, names: Iterable[str] = DEFAULT_STAGES) -> Pipeline:
-        """The built-in stages named (all of them by default), in pipeline order."""
+    def default(cls, names: Iterable[str] = DEFAULT_STAGES, kb: KnowledgeBase | None = None) -> Pipeline:
+        """The built-in stages named (all of them by default), in pipeline order.
+
+        Stages that use the knowledge base get `kb` (by default: the bundled one
+        plus the files named in MARSAD_KB).
+        """
         wanted = set(names)
         for name in wanted:
             builtin_stage(name)  # fails early on an unknown name
-        return cls((name, builtin_stage(name)) for name in DEFAULT_STAGES if name in wanted)
+        stages: list[tuple[str, Stage]] = []
+        for name in DEFAULT_STAGES:
+            if name not in wanted:
+                continue
+            stage = builtin_stage(name)
+            if kb is not None and "kb" in inspect.signature(stage).parameters:
+                stage = partial(stage, kb=kb)  # type: ignore[call-arg]  # stages that take kb accept it
+            stages.append((name, stage))
+        return cls(stages)
 
     @property
     def names(self) -> list[str]:

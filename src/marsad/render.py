@@ -11,12 +11,16 @@ def _token(doc: Document, token: Token) -> str:
     return "+".join(doc.span_text(s) for s in token.segments)
 
 
+def _codes(*values: object) -> str:
+    return " ".join(str(v) for v in values if v) or "-"
+
+
 def render_pretty(doc: Document) -> str:
     lines = [f"document {doc.id}"]
     for label, value in (("title", doc.title), ("published", doc.published), ("source", doc.source), ("url", doc.url)):
         if value:
             lines.append(f"  {label}: {value}")
-    lines.append(f"  {len(doc.sentences)} sentences, {len(doc.tokens)} tokens")
+    lines.append(f"  {len(doc.sentences)} sentences, {len(doc.tokens)} tokens, {len(doc.mentions)} mentions")
     tokens = iter(doc.tokens)
     pending = next(tokens, None)
     for number, sentence in enumerate(doc.sentences, start=1):
@@ -26,4 +30,24 @@ def render_pretty(doc: Document) -> str:
                 words.append(_token(doc, pending))
             pending = next(tokens, None)
         lines.append(f"  [{number}] {sentence.start}-{sentence.end}: {' '.join(words)}")
+    texts = {m.id: m.text for m in doc.mentions}
+    if doc.actors:
+        lines.append("  actors:")
+        for a in doc.actors:
+            forms = sorted({texts[i] for i in a.mentions}, key=len, reverse=True)
+            lines.append(
+                f"    {a.id} {a.name} [{_codes(a.country, a.sector)}] {_codes(a.kb_id, a.wikidata)} "
+                f"x{len(a.mentions)}: {' | '.join(forms)}"
+            )
+    if doc.places:
+        lines.append("  places:")
+        for p in doc.places:
+            point = f"{p.lat:.3f},{p.lon:.3f}" if p.lat is not None and p.lon is not None else "-"
+            lines.append(
+                f"    {p.id} {p.name} [{_codes(p.country, p.resolution)}] geonames {p.geonameid or '-'} "
+                f"@ {point} x{len(p.mentions)}"
+            )
+    other = [m for m in doc.mentions if m.label in ("TITLE", "MISC")]
+    if other:
+        lines.append("  roles and other names: " + ", ".join(f"{m.text} ({m.label})" for m in other))
     return "\n".join(lines) + "\n"

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from marsad import kb
 from marsad.errors import DataError
+from marsad.kb.tables import bundled_countries, bundled_places
 from marsad.text.normalize import normalize_word
 
 
@@ -52,6 +52,14 @@ class Lexicons:
     places: dict[str, int]  # place name -> largest population with that name
 
 
+def _place_populations() -> dict[str, int]:
+    out: dict[str, int] = {}
+    for p in bundled_places().values():
+        for name in p.names:
+            out[name] = max(out.get(name, 0), p.population)
+    return out
+
+
 @cache
 def lexicons() -> Lexicons:
     clusters = {}
@@ -73,7 +81,7 @@ def lexicons() -> Lexicons:
             normalize_word(n) for n, k in curated_rows("institutions.tsv") if k == "modifier"
         ),
         groups=frozenset(normalize_word(r[0]) for r in curated_rows("norp_groups.tsv")),
-        countries=frozenset(kb.countries_by_name()),
-        demonyms=frozenset(kb.demonym_index()),
-        places={name: ps[0].population for name, ps in kb.places_by_name().items()},
+        countries=frozenset(n for c in bundled_countries().values() for n in c.names),
+        demonyms=frozenset(n for c in bundled_countries().values() for n in c.demonyms),
+        places=_place_populations(),
     )

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from marsad.entities.roles import find_institutions, find_norp, find_titles
 from marsad.entities.tagger import tag_sentences
+from marsad.kb.base import KnowledgeBase, default
 from marsad.model import Document, Mention, MentionLabel
-from marsad.text.forms import word_forms
+from marsad.text.forms import WordForm, word_forms
 
 # A one-word name whose base is one of these is a tagging error: they are
 # function words that the gazetteers also list as places or names.
@@ -28,32 +29,98 @@ def sentence_ranges(doc: Document) -> list[tuple[int, int]]:
     return ranges
 
 
-def recognize_entities(doc: Document) -> Document:
-    """Find names (PER, ORG, LOC, MISC), nationality adjectives (NORP) and roles (TITLE)."""
+class _Names:
+    """The names found so far, as token ranges, with the name occupying each token.
+
+    Every check (is this token inside a name? which one?) is a list lookup, so the
+    stage stays linear in the length of the document.
+    """
+
+    def __init__(self, size: int) -> None:
+        self.spans: list[tuple[int, int, MentionLabel, float] | None] = []
+        self.owner: list[int] = [-1] * size
+
+    def add(self, first: int, end: int, label: MentionLabel, score: float) -> None:
+        index = len(self.spans)
+        self.spans.append((first, end, label, score))
+        for k in range(first, end):
+            self.owner[k] = index
+
+    def remove(self, index: int) -> None:
+        span = self.spans[index]
+        if span is not None:
+            for k in range(span[0], span[1]):
+                self.owner[k] = -1
+            self.spans[index] = None
+
+    def over(self, first: int, end: int) -> set[int]:
+        return {self.owner[k] for k in range(first, end) if self.owner[k] >= 0}
+
+    def has(self, first: int, end: int, label: str) -> bool:
+        return any((span := self.spans[o]) is not None and span[2] == label for o in self.over(first, end))
+
+    def live(self) -> list[tuple[int, int, MentionLabel, float]]:
+        return [s for s in self.spans if s is not None]
+
+
+def _known_actors(forms: list[WordForm], sentences: list[tuple[int, int]], kb: KnowledgeBase, names: _Names) -> None:
+    """Names of knowledge-base actors the tagger missed or cut short (حكومة الوفاق الوطني)."""
+    matcher = kb.actor_matcher()
+    for a, b in sentences:
+        for i, j, actors in matcher.find(forms, a, b):
+            overlapping = names.over(i, j)
+            spans = [names.spans[o] for o in overlapping]
+            if any(s is not None and (s[0] < i or s[1] > j or (s[0] == i and s[1] == j)) for s in spans):
+                continue  # a longer, crossing or identical name is already there
+            for o in overlapping:
+                names.remove(o)
+            names.add(i, j, "PER" if actors[0].type == "PER" else "ORG", 1.0)
+
+
+def _propagate_names(forms: list[WordForm], names: _Names) -> None:
+    """A person named in full is named again by surname alone (أحمد المسماري … وأكد المسماري):
+    mark the bare surname wherever no other name covers it."""
+    surnames: dict[str, float] = {}  # surname -> score of the full name
+    for first, end, label, score in names.live():
+        if label == "PER" and end - first > 1 and len(forms[end - 1].base) >= 3:
+            surnames[forms[end - 1].base] = max(surnames.get(forms[end - 1].base, 0.0), score)
+    if not surnames:
+        return
+    for k, form in enumerate(forms):
+        known = surnames.get(form.base)
+        if known is not None and names.owner[k] < 0:
+            names.add(k, k + 1, "PER", known)
+
+
+def recognize_entities(doc: Document, kb: KnowledgeBase | None = None) -> Document:
+    """Find names (PER, ORG, LOC, MISC), nationality adjectives (NORP) and roles (TITLE).
+
+    Names of knowledge-base actors are found even where the tagger missed them.
+    """
     forms = word_forms(doc)
     sentences = sentence_ranges(doc)
-    found: list[tuple[int, int, MentionLabel, float]] = []
-    place_tokens: set[int] = set()
+    names = _Names(len(forms))
     for span in tag_sentences(forms, sentences):
         if span.end - span.first == 1 and forms[span.first].base in NEVER_NAMES:
             continue
         label: MentionLabel = span.label  # type: ignore[assignment]  # the models emit only these four
-        found.append((forms[span.first].base_start, forms[span.end - 1].base_end, label, span.score))
-        if label == "LOC":
-            place_tokens.update(range(span.first, span.end))
-    taken = [(f, e) for f, e, label, _ in found if label == "ORG"]
+        names.add(span.first, span.end, label, span.score)
+    _known_actors(forms, sentences, kb or default(), names)
     for i, j in find_institutions(forms, sentences):
-        start, end = forms[i].base_start, forms[j - 1].base_end
-        if not any(s < end and start < e for s, e in taken):
-            found.append((start, end, "ORG", 1.0))
-    for i in find_norp(forms):
-        if i not in place_tokens:
-            found.append((forms[i].base_start, forms[i].base_end, "NORP", 1.0))
-    for i, j in find_titles(forms, sentences):
-        found.append((forms[i].base_start, forms[j - 1].base_end, "TITLE", 1.0))
-    found.sort(key=lambda m: (m[0], -m[1]))
+        if not names.has(i, j, "ORG"):
+            names.add(i, j, "ORG", 1.0)
+    _propagate_names(forms, names)
+
+    found = names.live()
+    places = {k for first, end, label, _ in found if label == "LOC" for k in range(first, end)}
+    found += [(i, i + 1, "NORP", 1.0) for i in find_norp(forms) if i not in places]
+    found += [(i, j, "TITLE", 1.0) for i, j in find_titles(forms, sentences)]
+    spans = sorted(
+        ((forms[f].base_start, forms[e - 1].base_end, label, score) for f, e, label, score in found),
+        key=lambda m: (m[0], -m[1]),
+    )
     doc.mentions = [
         Mention(f"m{n}", start, end, doc.text[start:end], label, score)
-        for n, (start, end, label, score) in enumerate(found, start=1)
+        for n, (start, end, label, score) in enumerate(spans, start=1)
     ]
     return doc

@@ -1,16 +1,16 @@
-"""Loading the bundled knowledge-base tables (marsad/data/kb)."""
+"""The bundled knowledge-base tables (marsad/data/kb), built by scripts/build_kb.py."""
 
 from __future__ import annotations
 
 import csv
 import gzip
 import io
-from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 from marsad.errors import DataError
+from marsad.text.normalize import normalize_word
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,7 +36,28 @@ class Place:
     lat: float
     lon: float
     population: int
-    names: tuple[str, ...]
+    names: tuple[str, ...]  # matching forms
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """A province, territory or region (قطاع غزة، دارفور، القرم): no GeoNames id, an approximate centre."""
+
+    name_ar: str
+    country: str  # ISO3
+    lat: float
+    lon: float
+    resolution: str  # admin or locality
+    names: tuple[str, ...]  # matching forms
+
+
+def demonym_forms(singular: str) -> set[str]:
+    """Every form of a nationality adjective from its masculine singular (ليبي → ليبية، الليبيون …)."""
+    base = normalize_word(singular)
+    if not base.endswith("ي"):
+        return {base, "ال" + base} if not base.startswith("ال") else {base}
+    forms = {base, base + "ة", base + "ون", base + "ين", base + "ات", base + "ان"}
+    return forms | {"ال" + f for f in forms}
 
 
 def _read(name: str) -> list[dict[str, str]]:
@@ -54,7 +75,7 @@ def _float(value: str) -> float | None:
 
 
 @cache
-def countries() -> dict[str, Country]:
+def bundled_countries() -> dict[str, Country]:
     """Countries by ISO3 code."""
     out = {}
     for r in _read("countries.tsv"):
@@ -73,7 +94,7 @@ def countries() -> dict[str, Country]:
 
 
 @cache
-def places() -> dict[int, Place]:
+def bundled_places() -> dict[int, Place]:
     """Populated places (GeoNames, population >= 1000) by GeoNames id."""
     out = {}
     for r in _read("places.tsv.gz"):
@@ -93,30 +114,21 @@ def places() -> dict[int, Place]:
 
 
 @cache
-def countries_by_name() -> dict[str, tuple[Country, ...]]:
-    """Matching form of a country name -> the countries it names."""
-    index: dict[str, list[Country]] = defaultdict(list)
-    for c in countries().values():
-        for n in c.names:
-            index[n].append(c)
-    return {k: tuple(v) for k, v in index.items()}
+def bundled_regions() -> list[Region]:
+    return [
+        Region(
+            r["name_ar"],
+            r["country"],
+            float(r["lat"]),
+            float(r["lon"]),
+            r["resolution"],
+            tuple(n for n in (r["name"], *r["aliases"].split("|")) if n),
+        )
+        for r in _read("regions.tsv")
+    ]
 
 
 @cache
-def demonym_index() -> dict[str, tuple[Country, ...]]:
-    """Matching form of a nationality adjective (any gender, number, definiteness) -> countries."""
-    index: dict[str, list[Country]] = defaultdict(list)
-    for c in countries().values():
-        for n in c.demonyms:
-            index[n].append(c)
-    return {k: tuple(v) for k, v in index.items()}
-
-
-@cache
-def places_by_name() -> dict[str, tuple[Place, ...]]:
-    """Matching form of a place name -> places, most populous first."""
-    index: dict[str, list[Place]] = defaultdict(list)
-    for p in places().values():
-        for n in p.names:
-            index[n].append(p)
-    return {k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in index.items()}
+def bundled_sectors() -> dict[str, str]:
+    """Matching form of an agent noun or phrase -> sector code."""
+    return {r["phrase"]: r["sector"] for r in _read("sectors.tsv")}

@@ -58,6 +58,7 @@ NOT_NOUNS = frozenset("له لها لهم لي ذي تي ذين ذان لتي ل
 # An analysis needs its remainder seen MIN_COUNT times and at least MIN_RATIO
 # times as often as the whole word (tuned on the first 300 PUD sentences).
 MIN_RATIO = 0.1
+CONJUNCTION_RATIO = 0.02
 MIN_COUNT = 5
 
 
@@ -112,7 +113,9 @@ def _prefix_chains(word: str, spelled: str, counts: dict[str, int]) -> list[tupl
             if not word.startswith(prep, i):
                 continue
             rest = word[i + 1 :]
-            if prep == FUTURE and (not rest or rest[0] not in IMPERFECT_INITIALS):
+            # future س takes an imperfect verb; its أ is written with hamza (سأفعل), so
+            # a bare alif after س is part of a word (سامي، سالم)
+            if prep == FUTURE and (not rest or rest[0] not in IMPERFECT_INITIALS or spelled[i + 1 : i + 2] == "ا"):
                 continue
             if prep == "ل" and spelled.startswith("ل", i + 1) and len(rest) > 2:
                 # لل: the article's alif is not written after ل (للسلطة = ل + السلطة).
@@ -171,7 +174,10 @@ def _acceptable(analysis: _Analysis, whole: int) -> bool:
         return True
     if analysis.prefixes == ("و",) and not analysis.suffix and whole < MIN_COUNT and len(base) >= 3:
         return True  # a rare word in و is almost always و + a rare word
-    return analysis.evidence >= MIN_COUNT and analysis.evidence >= MIN_RATIO * whole
+    # news opens sentences with و + verb (وأضاف is 27 times as frequent as أضاف), so a
+    # lone conjunction needs less support against the whole word
+    ratio = CONJUNCTION_RATIO if analysis.prefixes in (("و",), ("ف",)) and not analysis.suffix else MIN_RATIO
+    return analysis.evidence >= MIN_COUNT and analysis.evidence >= ratio * whole
 
 
 def _best(word: str, spelled: str, counts: dict[str, int]) -> _Analysis | None:

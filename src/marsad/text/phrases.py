@@ -20,12 +20,18 @@ V = TypeVar("V")
 class PhraseMatcher(Generic[V]):
     def __init__(self, phrases: Iterable[tuple[str, V]]) -> None:
         by_first: dict[str, list[tuple[tuple[str, ...], V]]] = defaultdict(list)
+        self._exact: dict[str, V] = {}
         for phrase, value in phrases:
             words = tuple(phrase.split())
             if words:
                 by_first[words[0]].append((words, value))
+                self._exact[" ".join(words)] = value
         # longest phrases first, so the first hit at a position is the longest
         self._by_first = {k: sorted(v, key=lambda wv: -len(wv[0])) for k, v in by_first.items()}
+
+    def match_exact(self, phrase: str) -> V | None:
+        """The value of exactly this phrase (words separated by single spaces), or None."""
+        return self._exact.get(phrase)
 
     def match_at(self, forms: Sequence[WordForm], i: int, end: int | None = None) -> tuple[int, V] | None:
         """The longest phrase starting at token i: (end token index, value), or None."""

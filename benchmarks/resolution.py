@@ -1,0 +1,186 @@
+"""Place and actor resolution accuracy on the hand-made gold set in tests/data.
+
+Gold: 746 place mentions in 68 ANT articles (GeoNames id, country) and 878
+person/organisation mentions in 65 articles (country, sector); guidelines in
+tests/data/resolution_guidelines_*.md. Two settings:
+- resolution: the gold spans replace the tagger's LOC (or PER/ORG) mentions, so
+  the figures measure the geocoder and the actor resolver alone;
+- end to end: the whole pipeline, a gold mention counting as right only if a
+  system mention overlaps it and resolves to the gold value.
+place_exact counts gold mentions that have a GeoNames id; place_country and the
+actor figures count every gold mention (a gold null country must come out null).
+Errors (--errors) are printed for the first half of each gold file only; the second half is
+held out from development and reported separately.
+
+    python benchmarks/resolution.py [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from marsad.model import Document, Mention  # noqa: E402
+from marsad.pipeline import Pipeline  # noqa: E402
+from marsad.resolve.actors import resolve_actors  # noqa: E402
+from marsad.resolve.places import geocode  # noqa: E402
+
+ANT = ROOT.parent / "shared" / "data" / "news" / "ant" / "ant_v2.1_middleEast_internationalNews.jsonl.gz"
+GOLD = ROOT / "tests" / "data"
+
+
+def load_gold(name: str) -> list[dict]:
+    return [json.loads(line) for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def load_articles(ids: set[str]) -> dict[str, str]:
+    texts = {}
+    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            a = json.loads(line)
+            if a["docno"] in ids:
+                texts[a["docno"]] = a["text"]
+    return texts
+
+
+def _replace_mentions(doc: Document, labels: set[str], gold: list[dict], label_of: Callable[[dict], str]) -> None:
+    kept = [m for m in doc.mentions if m.label not in labels]
+    injected = [
+        Mention(f"g{i}", g["start"], g["end"], doc.text[g["start"] : g["end"]], label_of(g), 1.0)  # type: ignore[arg-type]
+        for i, g in enumerate(gold)
+    ]
+    doc.mentions = sorted(kept + injected, key=lambda m: (m.start, -m.end))
+
+
+def _owner(records: list, doc: Document, start: int, end: int) -> object | None:
+    """The place/actor record one of whose mentions overlaps [start, end)."""
+    spans = {m.id: (m.start, m.end) for m in doc.mentions}
+    for record in records:
+        for mid in record.mentions:
+            s, e = spans[mid]
+            if s < end and start < e:
+                return record
+    return None
+
+
+def evaluate_places(docs: dict[str, Document], gold: list[dict], errors: int) -> dict[str, float]:
+    out: dict[str, float] = {}
+    shown = 0
+    for mode in ("resolution", "end_to_end"):
+        exact = exact_n = country = country_n = found = total = 0
+        for g in gold:
+            doc = docs[g["article_id"]]
+            if mode == "resolution":
+                doc = Document.from_dict(doc.to_dict())
+                _replace_mentions(doc, {"LOC"}, g["places"], lambda _: "LOC")
+                geocode(doc)
+            for p in g["places"]:
+                rec = _owner(doc.places, doc, p["start"], p["end"])
+                total += 1
+                found += rec is not None
+                got_id = getattr(rec, "geonameid", None)
+                got_country = getattr(rec, "country", None)
+                if p["geonameid"] is not None:
+                    exact_n += 1
+                    exact += got_id == p["geonameid"]
+                country_n += 1
+                country += got_country == p["country"]
+                if (
+                    mode == "resolution"
+                    and shown < errors
+                    and (got_country != p["country"] or (p["geonameid"] and got_id != p["geonameid"]))
+                ):
+                    print(
+                        f"  place {g['article_id']} {p['text']!r}: gold {p['geonameid']} {p['country']}, "
+                        f"got {got_id} {got_country}"
+                    )
+                    shown += 1
+        out[f"{mode}_place_exact"] = exact / exact_n
+        out[f"{mode}_place_country"] = country / country_n
+        out[f"{mode}_place_found"] = found / total
+    out["place_mentions"], out["place_mentions_with_id"] = total, exact_n
+    return out
+
+
+def evaluate_actors(docs: dict[str, Document], gold: list[dict], errors: int) -> dict[str, float]:
+    out: dict[str, float] = {}
+    shown = 0
+    for mode in ("resolution", "end_to_end"):
+        country = sector = found = total = 0
+        for g in gold:
+            doc = docs[g["article_id"]]
+            if mode == "resolution":
+                doc = Document.from_dict(doc.to_dict())
+                _replace_mentions(doc, {"PER", "ORG"}, g["actors"], lambda a: a["type"])
+                geocode(doc)
+                resolve_actors(doc)
+            for a in g["actors"]:
+                rec = _owner(doc.actors, doc, a["start"], a["end"])
+                total += 1
+                found += rec is not None
+                got_country, got_sector = getattr(rec, "country", None), getattr(rec, "sector", None)
+                country += got_country == a["country"]
+                sector += got_sector == a["sector"]
+                if (
+                    mode == "resolution"
+                    and shown < errors
+                    and (got_country != a["country"] or got_sector != a["sector"])
+                ):
+                    print(
+                        f"  actor {g['article_id']} {a['text']!r}: gold {a['country']} {a['sector']}, "
+                        f"got {got_country} {got_sector}"
+                    )
+                    shown += 1
+        out[f"{mode}_actor_country"] = country / total
+        out[f"{mode}_actor_sector"] = sector / total
+        out[f"{mode}_actor_found"] = found / total
+    out["actor_mentions"] = total
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--errors", type=int, default=0, help="print this many resolution errors of each kind")
+    args = parser.parse_args()
+    if not ANT.exists():
+        sys.exit(f"{ANT}: not found (this benchmark reads ../shared/data)")
+    places_gold = load_gold("resolution_places_gold.jsonl")
+    actors_gold = load_gold("resolution_actors_gold.jsonl")
+    ids = {g["article_id"] for g in places_gold + actors_gold}
+    texts = load_articles(ids)
+    published = {g["article_id"]: g["published"] for g in places_gold + actors_gold}
+    nlp = Pipeline.default()
+    docs = {i: nlp.run(texts[i], published=published[i]) for i in ids}
+    half_p, half_a = len(places_gold) // 2, len(actors_gold) // 2
+    evaluate_places(docs, places_gold[:half_p], args.errors)  # errors are shown for the first half only
+    evaluate_actors(docs, actors_gold[:half_a], args.errors)
+    held_p = evaluate_places(docs, places_gold[half_p:], 0)
+    held_a = evaluate_actors(docs, actors_gold[half_a:], 0)
+    p = evaluate_places(docs, places_gold, 0)
+    a = evaluate_actors(docs, actors_gold, 0)
+    print(f"\nplaces: {int(p['place_mentions'])} gold mentions ({int(p['place_mentions_with_id'])} with a GeoNames id)")
+    print(f"actors: {int(a['actor_mentions'])} gold person/organisation mentions\n")
+    print(f"{'measure':<18}{'resolution':>12}{'end to end':>12}{'held-out res.':>15}{'held-out e2e':>14}")
+    for key in ("place_exact", "place_country", "place_found", "actor_country", "actor_sector", "actor_found"):
+        full, held = (p, held_p) if key.startswith("place") else (a, held_a)
+        print(
+            f"{key:<18}{full['resolution_' + key]:>12.4f}{full['end_to_end_' + key]:>12.4f}"
+            f"{held['resolution_' + key]:>15.4f}{held['end_to_end_' + key]:>14.4f}"
+        )
+    print(
+        f"RESULT place_exact={p['resolution_place_exact']:.4f} place_country={p['resolution_place_country']:.4f} "
+        f"actor_country={a['resolution_actor_country']:.4f} actor_sector={a['resolution_actor_sector']:.4f} "
+        f"e2e_place_exact={p['end_to_end_place_exact']:.4f} e2e_place_country={p['end_to_end_place_country']:.4f} "
+        f"e2e_actor_country={a['end_to_end_actor_country']:.4f} e2e_actor_sector={a['end_to_end_actor_sector']:.4f}"
+    )
+
+
+if __name__ == "__main__":
+    main()

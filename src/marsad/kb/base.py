@@ -1,0 +1,175 @@
+"""KnowledgeBase: the bundled tables, marsad's curated actors and a user's own files, merged.
+
+    kb = marsad.kb.load(["my_actors.yaml"])          # bundled + these files
+    kb = marsad.kb.default()                          # bundled + the files named in MARSAD_KB
+
+User records add to the bundled ones and replace them where they share a key
+(actor id, place id, country code, sector phrase).
+"""
+
+from __future__ import annotations
+
+import os
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from marsad.kb.records import Actor, Records, parse_records, read_records
+from marsad.kb.tables import (
+    Country,
+    Place,
+    Region,
+    bundled_countries,
+    bundled_places,
+    bundled_regions,
+    bundled_sectors,
+    demonym_forms,
+)
+from marsad.text.normalize import normalize_word
+from marsad.text.phrases import PhraseMatcher
+
+ENV_VAR = "MARSAD_KB"
+
+
+@dataclass
+class KnowledgeBase:
+    countries: dict[str, Country]
+    places: dict[int, Place]
+    regions: list[Region]
+    actors: dict[str, Actor]
+    sectors: dict[str, str]  # matching form of a phrase -> sector
+    sources: tuple[str, ...] = ()
+    _indexes: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    def _index(self, name: str, build: Any) -> Any:
+        if name not in self._indexes:
+            self._indexes[name] = build()
+        return self._indexes[name]
+
+    def countries_by_name(self) -> dict[str, tuple[Country, ...]]:
+        """Matching form of a country name -> the countries it names."""
+
+        def build() -> dict[str, tuple[Country, ...]]:
+            index: dict[str, list[Country]] = defaultdict(list)
+            for c in self.countries.values():
+                for n in c.names:
+                    index[n].append(c)
+            return {k: tuple(v) for k, v in index.items()}
+
+        result: dict[str, tuple[Country, ...]] = self._index("countries", build)
+        return result
+
+    def demonyms(self) -> dict[str, tuple[Country, ...]]:
+        """Matching form of a nationality adjective (any gender, number, definiteness) -> countries."""
+
+        def build() -> dict[str, tuple[Country, ...]]:
+            index: dict[str, list[Country]] = defaultdict(list)
+            for c in self.countries.values():
+                for n in c.demonyms:
+                    index[n].append(c)
+            return {k: tuple(v) for k, v in index.items()}
+
+        result: dict[str, tuple[Country, ...]] = self._index("demonyms", build)
+        return result
+
+    def places_by_name(self) -> dict[str, tuple[Place, ...]]:
+        """Matching form of a place name -> places, most populous first."""
+
+        def build() -> dict[str, tuple[Place, ...]]:
+            index: dict[str, list[Place]] = defaultdict(list)
+            for p in self.places.values():
+                for n in p.names:
+                    index[n].append(p)
+            return {k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in index.items()}
+
+        result: dict[str, tuple[Place, ...]] = self._index("places", build)
+        return result
+
+    def regions_by_name(self) -> dict[str, Region]:
+        """Matching form of a region name -> the region."""
+        result: dict[str, Region] = self._index("regions", lambda: {n: r for r in self.regions for n in r.names})
+        return result
+
+    def actor_matcher(self) -> PhraseMatcher[tuple[Actor, ...]]:
+        """Actor names and aliases (matching forms) -> the actors they name."""
+
+        def build() -> PhraseMatcher[tuple[Actor, ...]]:
+            by_name: dict[str, list[Actor]] = defaultdict(list)
+            for actor in self.actors.values():
+                for name in {actor.name, *actor.aliases}:
+                    by_name[normalize_word(name)].append(actor)
+            return PhraseMatcher((name, tuple(actors)) for name, actors in by_name.items())
+
+        result: PhraseMatcher[tuple[Actor, ...]] = self._index("actors", build)
+        return result
+
+    def sector_matcher(self) -> PhraseMatcher[str]:
+        """Agent nouns and phrases (الجيش، القوات المسلحة، مسلحون مجهولون) -> sector."""
+        result: PhraseMatcher[str] = self._index("sectors", lambda: PhraseMatcher(self.sectors.items()))
+        return result
+
+
+def _bundled_actor_records() -> Records:
+    ref = resources.files("marsad.data").joinpath("curated", "actors.yaml")
+    return parse_records(ref.read_text(encoding="utf-8"), "marsad/data/curated/actors.yaml")
+
+
+def _merge(kb: KnowledgeBase, records: Records) -> None:
+    for actor in records.actors:
+        kb.actors[actor.id] = actor
+    for rec in records.countries:
+        old = kb.countries.get(rec.iso3)
+        names = tuple(normalize_word(n) for n in rec.names)
+        forms = tuple(sorted({f for d in rec.demonyms for f in demonym_forms(d)}))
+        if old is None:
+            name = rec.names[0] if rec.names else rec.iso3
+            kb.countries[rec.iso3] = Country(rec.iso3, "", name, name, None, None, None, names, forms)
+        else:
+            kb.countries[rec.iso3] = replace(old, names=old.names + names, demonyms=old.demonyms + forms)
+    for place in records.places:
+        names = tuple(normalize_word(n) for n in (place.name, *place.aliases))
+        kb.places[place.id] = Place(
+            place.id, place.name, place.name, place.country, "", place.lat, place.lon, place.population, names
+        )
+    for sec in records.sectors:
+        kb.sectors[normalize_word(sec.phrase)] = sec.sector
+
+
+@cache
+def _load(files: tuple[str, ...]) -> KnowledgeBase:
+    kb = KnowledgeBase(
+        countries=dict(bundled_countries()),
+        places=dict(bundled_places()),
+        regions=list(bundled_regions()),
+        actors={},
+        sectors=dict(bundled_sectors()),
+        sources=("marsad", *files),
+    )
+    _merge(kb, _bundled_actor_records())
+    for path in files:
+        _merge(kb, read_records(path))
+    return kb
+
+
+def load(files: Sequence[str | Path] = ()) -> KnowledgeBase:
+    """The bundled knowledge base extended with the given YAML/CSV files (loaded once per set of files)."""
+    return _load(tuple(str(Path(f)) for f in files))
+
+
+def env_files() -> list[str]:
+    """The files named in MARSAD_KB (separated like PATH entries)."""
+    return [p for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p.strip()]
+
+
+def default() -> KnowledgeBase:
+    """The bundled knowledge base plus the files named in MARSAD_KB."""
+    return load(env_files())
+
+
+def bundled() -> KnowledgeBase:
+    """The knowledge base exactly as shipped (what the entity model's features were trained with)."""
+    return load([])

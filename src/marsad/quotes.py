@@ -1,0 +1,317 @@
+"""The `quotes` pipeline stage: direct and reported speech, each with its cue and speaker.
+
+- direct: words in «…» "…" “…” attributed to someone (a reporting verb or noun
+  just before the marks, with or without a colon, or just after them:
+  "…"، قال X), and speech after a reporting verb and a colon without marks;
+- reported: a complement clause after a reporting expression (أكد X أن …،
+  قال إن …، أشار إلى أن …), from the complementiser to the end of the
+  sentence or to the next cue (، مضيفا أن …).
+The speaker is the subject of the cue: the first person (else organisation) named
+between the cue and the quote (وقال المسماري إن، قالت وزارة الخارجية في بيان إن),
+else the one named just before the cue (المسماري قال). A cue with no subject
+of its own (وأضاف، وتابع، مشيرا إلى) continues the last speaker. A quote
+spanning several sentences inside one pair of marks is one quote.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from marsad.model import Cue, Document, Mention, Quote, QuoteKind, Token
+from marsad.text.forms import WordForm, word_forms
+from marsad.text.normalize import normalize_word
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(normalize_word(w) for w in text.split())
+
+
+# Reporting verbs in the forms news uses (past, present, feminine, plural) and
+# the participles that attach a further quote to the same speaker.
+VERBS = _words(
+    """قال قالت قالوا يقول تقول يقولون أكد أكدت أكدوا يؤكد تؤكد أوضح أوضحت يوضح أشار أشارت يشير تشير أضاف أضافت
+    يضيف تضيف صرح صرحت لفت لفتت اعتبر اعتبرت يعتبر تعتبر رأى رأت يرى ترى شدد شددت نفى نفت ينفي تنفي حذر حذرت يحذر
+    تحذر طالب طالبت أعلن أعلنت يعلن تعلن تابع تابعت ذكر ذكرت يذكر تذكر كشف كشفت أفاد أفادت زعم زعمت ادعى ادعت
+    أبلغ أبلغت أعرب أعربت اتهم اتهمت يتهم تتهم دعا دعت كتب كتبت غرد غردت أردف أردفت استطرد أوردت أورد نقل نقلت
+    بين بينت أقر أقرت رجح رجحت توقع توقعت قالا أكدا"""
+)
+PARTICIPLES = _words(
+    "مشيرا مشيرة مضيفا مضيفة مؤكدا مؤكدة موضحا موضحة معتبرا معتبرة لافتا لافتة محذرا محذرة مشددا مشددة قائلا قائلة"
+    " زاعما زاعمة منوها منوهة"
+)
+NOUNS = _words("قوله قولها القول تصريح تصريحات بيان حوار مقابلة رسالة تغريدة")
+ATTRIBUTIONS = _words("بحسب حسب وفق وفقا حسبما")
+COMPLEMENTISERS = _words("أن إن")
+PREPOSITIONS_AFTER_CUE = _words("إلى على من عن")
+QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
+MIN_DIRECT_WORDS = 3
+CUE_WINDOW = 20  # tokens between a cue and its quote (a speaker with a long title fits)
+SPEAKER_LABELS = ("PER", "ORG")
+SUBJECT_WINDOW = 16  # tokens after a cue in which its subject is looked for
+
+
+@dataclass(slots=True)
+class _Found:
+    start: int
+    end: int
+    kind: QuoteKind
+    cue: int  # token index of the cue
+    cue_end: int
+
+
+def _is_cue(form: WordForm) -> bool:
+    return form.base in VERBS or form.base in PARTICIPLES or form.base in NOUNS or form.norm in VERBS
+
+
+def _complementiser(form: WordForm) -> bool:
+    """أن، إن، أنه، إنها، بأن، بأنه (the base of the token without its pronoun)."""
+    return form.base in COMPLEMENTISERS or normalize_word(form.stem) in COMPLEMENTISERS
+
+
+_OPENING = re.compile(r'[«“]|(?<![^\s:(،,\-ـبلك])"(?=\S)')
+_CLOSING = {"«": re.compile("»"), "“": re.compile("”"), '"': re.compile(r'(?<=\S)"(?![^\s.,،:;؛)\-؟!])')}
+
+
+def _marked_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the text inside each pair of quotation marks, within a paragraph.
+
+    A straight " opens only where a word starts after it and closes only where a
+    word ends before it, so one stray mark does not pair every later quote wrongly.
+    """
+    out = []
+    for paragraph in re.finditer(r"[^\n]+", text):
+        pos, end = paragraph.start(), paragraph.end()
+        while pos < end:
+            m = _OPENING.search(text, pos, end)
+            if m is None:
+                break
+            close = _CLOSING[m.group()].search(text, m.end(), end)
+            if close is None:
+                pos = m.end()
+                continue
+            out.append((m.end(), close.start()))
+            pos = close.end()
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start].isspace() or text[start] in "،,"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "،,"):
+        end -= 1
+    return start, end
+
+
+def find_quotes(doc: Document) -> list[Quote]:
+    forms = word_forms(doc)
+    tokens = doc.tokens
+    starts = [t.start for t in tokens]
+    text = doc.text
+    sentence_end = _sentence_end_finder(doc)
+    marked = _marked_spans(text)
+    # a name or term in marks (وكالة "نوفوستي") is not speech and does not stop a clause
+    in_long_mark = [False] * len(tokens)
+    for s, e in marked:
+        if len(text[s:e].split()) >= MIN_DIRECT_WORDS:
+            for k in range(bisect_left(starts, s), bisect_left(starts, e)):
+                in_long_mark[k] = True
+
+    # reported speech (and colon speech) first: cue ... complementiser ... end of clause.
+    # Quotes come out in text order without overlaps, so only the last one can contain a cue.
+    reported: list[_Found] = []
+    for k, form in enumerate(forms):
+        if not _is_cue(form) or (reported and tokens[k].start < reported[-1].end):
+            continue
+        j = k + 1
+        limit = min(len(forms), k + CUE_WINDOW)
+        while j < limit and not _complementiser(forms[j]) and forms[j].norm not in (":", ".", "؟"):
+            if j > k + 1 and (forms[j].base in VERBS or forms[j].base in PARTICIPLES):
+                break  # another reporting verb starts its own quote
+            if in_long_mark[j] and not _complementiser(forms[j - 1]):
+                break  # a quotation mark before any complementiser: a direct quote, found below
+            j += 1
+        if j >= limit:
+            continue
+        if forms[j].norm == ":":
+            if j + 1 >= len(tokens) or text[tokens[j + 1].start] in QUOTE_PAIRS:
+                continue  # a marked quote, found below
+            qs, qe = tokens[j + 1].start, sentence_end(tokens[j + 1].start)
+            kind: QuoteKind = "direct"
+        elif _complementiser(forms[j]):
+            qs = forms[j].base_start if forms[j].proclitics == "ب" else tokens[j].start
+            qe = _reported_end(forms, tokens, j, sentence_end(qs))
+            kind = "reported"
+        else:
+            continue
+        qs, qe = _trim(text, qs, qe)
+        if qe - qs >= 2 and not (reported and qs < reported[-1].end):
+            reported.append(_Found(qs, qe, kind, k, k + 1))
+
+    # quotes in marks
+    reported_starts = [f.start for f in reported]
+    direct: list[_Found] = []
+    for s, e in marked:
+        i = bisect_right(reported_starts, s) - 1
+        inside = reported[i] if i >= 0 and e <= reported[i].end else None
+        if inside is not None:
+            # the whole clause after the complementiser is quoted: the quote is direct;
+            # a marked fragment inside reported speech is part of it
+            clause = text[inside.start : s].rstrip('"«“ ').split()
+            if len(clause) <= 1 and inside.end - e <= 2:
+                inside.start, inside.end = _trim(text, s, e)
+                inside.kind = "direct"
+            continue
+        first = bisect_left(starts, s)
+        last = bisect_left(starts, e)
+        if last - first < MIN_DIRECT_WORDS:
+            continue
+        cue = _cue_before(forms, first - 1)
+        if cue is None:
+            cue = _cue_after(forms, last)
+        if cue is None:
+            continue
+        qs, qe = _trim(text, s, e)
+        nxt = bisect_left(reported_starts, qs)
+        overlaps = (i >= 0 and reported[i].end > qs) or (nxt < len(reported) and reported[nxt].start < qe)
+        if not overlaps:
+            direct.append(_Found(qs, qe, "direct", cue, cue + 1))
+
+    found = sorted(reported + direct, key=lambda f: f.start)
+    return _attribute(doc, forms, found)
+
+
+def _cue_before(forms: list[WordForm], k: int) -> int | None:
+    """The cue before a quote mark: the nearest reporting verb in the clause, else a noun
+    or participle (وقال المسماري في حوار مع وكالة نوفوستي: "…" has the cue قال, not حوار)."""
+    nearest = None
+    for i in range(k, max(-1, k - CUE_WINDOW), -1):
+        if forms[i].norm in (".", "؟", "!"):
+            break
+        if forms[i].base in VERBS or forms[i].norm in VERBS:
+            return i
+        if nearest is None and _is_cue(forms[i]):
+            nearest = i
+    return nearest
+
+
+def _cue_after(forms: list[WordForm], last: int) -> int | None:
+    """ "…"، قال X: a cue right after the closing mark."""
+    for i in range(last, min(len(forms), last + 4)):
+        if _is_cue(forms[i]) or forms[i].base in ATTRIBUTIONS:
+            return i
+        if forms[i].norm not in ('"', "»", "”", "،", ",", "و"):
+            return None
+    return None
+
+
+def _reported_end(forms: list[WordForm], tokens: list[Token], j: int, end: int) -> int:
+    """A reported quote runs to the end of its sentence, or to the next cue introduced by a comma."""
+    for i in range(j + 1, len(forms)):
+        if tokens[i].start >= end:
+            break
+        if (
+            forms[i].norm in ("،", ",")
+            and i + 1 < len(forms)
+            and (forms[i + 1].base in PARTICIPLES or forms[i + 1].base in ATTRIBUTIONS or forms[i + 1].base in VERBS)
+        ):
+            return tokens[i].start
+    return end
+
+
+def _sentence_end_finder(doc: Document):  # type: ignore[no-untyped-def]
+    ends = [s.end for s in doc.sentences]
+    starts = [s.start for s in doc.sentences]
+
+    def sentence_end(pos: int) -> int:
+        i = bisect_right(starts, pos) - 1
+        if i < 0:
+            return len(doc.text)
+        end = ends[i]
+        while end > pos and doc.text[end - 1] in ".!?؟":
+            end -= 1
+        return end
+
+    return sentence_end
+
+
+def _mentions_by_token(doc: Document) -> dict[int, Mention]:
+    """Token index -> the longest PER/ORG/TITLE/NORP mention over it."""
+    starts = [t.start for t in doc.tokens]
+    out: dict[int, Mention] = {}
+    for m in sorted(doc.mentions, key=lambda m: m.start - m.end):
+        if m.label not in (*SPEAKER_LABELS, "TITLE", "NORP"):
+            continue
+        for k in range(bisect_right(starts, m.start) - 1, bisect_left(starts, m.end)):
+            if k >= 0:
+                out.setdefault(k, m)
+    return out
+
+
+def _attribute(doc: Document, forms: list[WordForm], found: list[_Found]) -> list[Quote]:
+    tokens = doc.tokens
+    by_token = _mentions_by_token(doc)
+    actor_of = {mid: a.id for a in doc.actors for mid in a.mentions}
+    quotes = []
+    last_speaker: Mention | None = None
+    for f in found:
+        cue_token = tokens[f.cue]
+        cue_start = forms[f.cue].base_start
+        cue = Cue(cue_start, cue_token.end, doc.text[cue_start : cue_token.end])
+        speaker = _speaker(f.cue, f.start, forms, by_token)
+        if speaker is None:
+            speaker = last_speaker  # وأضاف، وتابع، مشيرا إلى: the same speaker goes on
+        if speaker is not None and speaker.label in SPEAKER_LABELS:
+            last_speaker = speaker
+        quotes.append(
+            Quote(
+                start=f.start,
+                end=f.end,
+                text=doc.text[f.start : f.end],
+                speaker_mention=speaker.id if speaker else None,
+                speaker_actor=actor_of.get(speaker.id) if speaker else None,
+                cue=cue,
+                kind=f.kind,
+            )
+        )
+    return quotes
+
+
+def _speaker(cue_index: int, quote_start: int, forms: list[WordForm], by_token: dict[int, Mention]) -> Mention | None:
+    """The subject of a cue, or None when it has none of its own (a continuation).
+
+    Arabic puts the verb first: the first person named between the cue and the
+    quote, else the first organisation; a name with a preposition attached is an
+    addressee ("قال الإمام لبي بي سي"), never the subject. Else a name just
+    before the cue ("المسماري قال"), else a title or nationality noun after it
+    ("قال المتحدث باسم الحكومة"). Participles (مشيرا إلى) continue the clause's speaker.
+    """
+    if forms[cue_index].base in PARTICIPLES:
+        return None
+    after: list[Mention] = []
+    k = cue_index + 1
+    while k < len(forms) and forms[k].base_start < quote_start and k <= cue_index + SUBJECT_WINDOW:
+        m = by_token.get(k)
+        if forms[k].norm in (".", "؟", "!"):
+            break
+        if m is not None and (not after or after[-1] is not m):
+            addressee = forms[k].proclitics not in ("", "و")
+            if not addressee:
+                after.append(m)
+        k += 1
+    for label in SPEAKER_LABELS:
+        for m in after:
+            if m.label == label:
+                return m
+    for k in (cue_index - 1, cue_index - 2):
+        m = by_token.get(k)
+        if m is not None and m.label in SPEAKER_LABELS:
+            return m
+    return next((m for m in after if m.label in ("TITLE", "NORP")), None)
+
+
+def extract_quotes(doc: Document) -> Document:
+    """Fill `doc.quotes`."""
+    doc.quotes = find_quotes(doc)
+    return doc

@@ -1,0 +1,384 @@
+"""The `actors` pipeline stage: PER/ORG/NORP mentions -> actors with country and sector codes.
+
+1. Link: a mention whose name (or alias) is in the knowledge base takes that
+   actor, with the role (country, sector) valid on the publication date.
+2. Corefer: mentions of one person are one actor (حفتر، خليفة حفتر، خليفة بالقاسم
+   حفتر): same knowledge-base actor, or a name whose words appear, in order and
+   ending with the same surname, in a longer name of the document.
+3. Infer what the knowledge base does not know, from the role phrase before
+   a name (العميد → MIL; المتحدث باسم الجيش الليبي → the army's LBY MIL;
+   المحلل السياسي الروسي → RUS ELI), from an organisation's own words (وزارة
+   الخارجية الروسية → RUS GOV) and, for state actors with no country in sight,
+   from the country the document is about.
+4. Groups: a nationality adjective after an agent noun (القوات الروسية،
+   السلطات الليبية) or used as a noun (الفلسطينيين) is an actor too.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from dataclasses import dataclass
+
+from marsad.entities.lexicons import lexicons
+from marsad.entities.stage import sentence_ranges
+from marsad.kb.base import KnowledgeBase, default
+from marsad.kb.records import Actor
+from marsad.model import Document, Mention, ResolvedActor
+from marsad.text.forms import WordForm, word_forms
+from marsad.text.normalize import normalize_word
+
+ROLE_WINDOW = 10  # tokens a role phrase may span before a name
+# Words that end a role phrase when walking left from a name: complementisers,
+# reporting verbs and punctuation that close a clause ("قال الجيش إن أحمد" must
+# not make أحمد a soldier).
+ROLE_BREAKS = frozenset(
+    normalize_word(w)
+    for w in "ان انه انها قال قالت اكد اكدت اضاف اوضح اشار ذكر اعلن اعلنت صرح نقل نقلت وفق حسب بحسب بين مع و".split()
+    + ': . " « » ( ) ؟ !'.split()
+)
+STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
+DOMINANT_SHARE = 0.4  # a document is "about" a country holding this share of its country signals
+PLURAL_ENDINGS = ("ون", "ين", "ات")
+
+
+@dataclass(slots=True)
+class _Cluster:
+    mentions: list[Mention]
+    kb: Actor | None = None
+    country: str | None = None
+    sector: str | None = None
+
+
+def _tokens_of(starts: list[int], ends: list[int], mention: Mention) -> range:
+    """The tokens a mention overlaps."""
+    first = bisect_right(ends, mention.start)
+    last = bisect_left(starts, mention.end)
+    return range(first, max(first + 1, last))
+
+
+def _name_key(forms: list[WordForm], span: range) -> str:
+    """The matching form of a mention's name: first word without clitics, then the words as written."""
+    words = [forms[span[0]].base] + [forms[k].norm for k in span[1:]]
+    if len(span) > 1:
+        words[-1] = forms[span[-1]].norm[: len(forms[span[-1]].norm) - len(forms[span[-1]].suffix) or None]
+    return " ".join(words)
+
+
+def _key_variants(key: str) -> list[str]:
+    """A name as written and the forms the knowledge base may list it under: the article's
+    alif restored (لحوثيين → الحوثيين) and the other case of a sound plural (الحوثيين ↔ الحوثيون)."""
+    keys = [key]
+    if key.startswith("ل") and not key.startswith("ال"):
+        keys.append("ا" + key)
+    for k in list(keys):
+        if k.endswith("ين"):
+            keys.append(k[:-2] + "ون")
+        elif k.endswith("ون"):
+            keys.append(k[:-2] + "ين")
+    return keys
+
+
+def _link(key: str, kb: KnowledgeBase, about: Counter[str]) -> Actor | None:
+    matcher = kb.actor_matcher()
+    for variant in _key_variants(key):
+        hit = matcher.match_exact(variant)
+        if hit:
+            return max(hit, key=lambda a: about[a.country or ""])
+    return None
+
+
+def _country_signals(doc: Document, kb: KnowledgeBase, forms: list[WordForm]) -> Counter[str]:
+    """Countries named (LOC mentions resolved to countries) and nationality adjectives, counted."""
+    signals: Counter[str] = Counter()
+    countries, demonyms = kb.countries_by_name(), kb.demonyms()
+    for form in forms:
+        for c in demonyms.get(form.base, ())[:1]:
+            signals[c.iso3] += 1
+    for m in doc.mentions:
+        if m.label == "LOC":
+            for c in countries.get(normalize_word(m.text), ())[:1]:
+                signals[c.iso3] += 2
+    return signals
+
+
+def _subsequence(short: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(word in it for word in short)
+
+
+def _role_context(
+    doc: Document, forms: list[WordForm], span: range, by_token: dict[int, Mention], sentence_start: int
+) -> list[Mention]:
+    """The TITLE/NORP/ORG/LOC mentions of the role phrase just before a name (nearest first).
+
+    Walks left from the name over the words of the role ("معاون آمر السرية
+    الأولى الأبرق مشاة، صلاح بوطبنجات") until another name, a clause break or
+    the window's end; only a phrase that contains a TITLE counts.
+    """
+    found: list[Mention] = []
+    k = span[0] - 1
+    while k >= max(sentence_start, span[0] - ROLE_WINDOW):
+        m = by_token.get(k)
+        if m is not None and m.label == "PER":
+            break
+        if m is not None and m.label in ("TITLE", "NORP", "ORG", "LOC"):
+            if not found or found[-1] is not m:
+                found.append(m)
+        elif forms[k].base in ROLE_BREAKS or forms[k].norm in ROLE_BREAKS:
+            break
+        k -= 1
+    return found if any(m.label == "TITLE" for m in found) else []
+
+
+def _infer_from_role(
+    context: list[Mention], kb: KnowledgeBase, linked: dict[str, tuple[str | None, str | None]]
+) -> tuple[str | None, str | None]:
+    country: str | None = None
+    sector: str | None = None
+    titles = lexicons().titles
+    countries, demonyms = kb.countries_by_name(), kb.demonyms()
+    for m in context:  # nearest first
+        key = normalize_word(m.text)
+        if m.label == "ORG" and m.id in linked:
+            org_country, org_sector = linked[m.id]
+            country = country or org_country
+            sector = sector or org_sector
+        elif m.label == "NORP" and key in demonyms:
+            country = country or demonyms[key][0].iso3
+        elif m.label == "LOC" and key in countries:
+            country = country or countries[key][0].iso3
+        elif m.label == "TITLE":
+            head = next((titles[h] for h in _prefixes(key) if h in titles), None)
+            # a spokesman or envoy takes the sector of the body they speak for
+            sector = sector or head
+    return country, sector
+
+
+def _prefixes(text: str) -> list[str]:
+    words = text.split()
+    return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+
+
+def _org_attributes(
+    mention: Mention, forms: list[WordForm], span: range, kb: KnowledgeBase
+) -> tuple[str | None, str | None]:
+    """Country and sector of an organisation from its own words: وزارة الخارجية الروسية → RUS GOV.
+
+    A nationality adjective right after the name belongs to it too (مجلس الأمن الروسي).
+    """
+    country = None
+    demonyms, countries = kb.demonyms(), kb.countries_by_name()
+    after = span[-1] + 1
+    for k in [*span, after] if after < len(forms) and not forms[after].proclitics else span:
+        for c in demonyms.get(forms[k].base, ())[:1]:
+            country = country or c.iso3
+        for c in countries.get(forms[k].base, ())[:1]:
+            country = country or c.iso3
+    sector = None
+    hit = kb.sector_matcher().match_at(forms, span[0], span[-1] + 1)
+    if hit is not None:
+        sector = hit[1]
+    return country, sector
+
+
+def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
+    """Fill `doc.actors` from PER, ORG and NORP mentions."""
+    kb = kb or default()
+    forms = word_forms(doc)
+    if not doc.mentions:
+        doc.actors = []
+        return doc
+    about = _country_signals(doc, kb, forms)
+    starts, ends = [t.start for t in doc.tokens], [t.end for t in doc.tokens]
+    spans = {m.id: _tokens_of(starts, ends, m) for m in doc.mentions}
+    by_token: dict[int, Mention] = {}
+    for m in sorted(doc.mentions, key=lambda m: -(m.end - m.start)):
+        for k in spans[m.id]:
+            by_token.setdefault(k, m)
+    sentence_of = {}
+    for a, b in sentence_ranges(doc):
+        for k in range(a, b):
+            sentence_of[k] = a
+
+    clusters: list[_Cluster] = []
+    coref = _Coreference()
+    by_kb: dict[str, _Cluster] = {}
+    linked: dict[str, tuple[str | None, str | None]] = {}
+    demonyms = kb.demonyms()
+    for m in doc.mentions:
+        if m.label not in ("PER", "ORG"):
+            continue
+        key = _name_key(forms, spans[m.id])
+        after = spans[m.id][-1] + 1
+        if m.label == "ORG" and after < len(forms) and forms[after].norm in demonyms:
+            # مجلس الأمن الروسي is not مجلس الأمن: link the longer name or nothing
+            actor = _link(key + " " + forms[after].norm, kb, about)
+        else:
+            actor = _link(key, kb, about)
+        if actor is not None:
+            cluster = by_kb.get(actor.id)
+            if cluster is None:
+                country, sector = actor.role_on(doc.published)
+                cluster = by_kb[actor.id] = _Cluster([], actor, country, sector)
+                clusters.append(cluster)
+            cluster.mentions.append(m)
+            coref.add(m.label, key, cluster)
+            linked[m.id] = (cluster.country, cluster.sector)
+            continue
+        cluster = coref.find(m.label, key)
+        if cluster is None:
+            cluster = _Cluster([])
+            clusters.append(cluster)
+        cluster.mentions.append(m)
+        coref.add(m.label, key, cluster)
+        if m.label == "ORG" and cluster.kb is None:
+            country, sector = _org_attributes(m, forms, spans[m.id], kb)
+            cluster.country = cluster.country or country
+            cluster.sector = cluster.sector or sector
+            linked[m.id] = (cluster.country, cluster.sector)
+
+    for cluster in clusters:
+        if cluster.kb is not None:
+            continue
+        for m in cluster.mentions:
+            if m.label != "PER":
+                continue
+            span = spans[m.id]
+            context = _role_context(doc, forms, span, by_token, sentence_of.get(span[0], 0))
+            country, sector = _infer_from_role(context, kb, linked)
+            cluster.country = cluster.country or country
+            cluster.sector = cluster.sector or sector
+
+    dominant = _dominant(about)
+    signals = _country_positions(doc, forms, kb, spans, linked)
+    for cluster in clusters:
+        if cluster.kb is None and cluster.country is None and cluster.sector in STATE_SECTORS:
+            first = spans[cluster.mentions[0].id][0]
+            cluster.country = _nearest_country(signals, first) or dominant
+
+    records = [_record(c) for c in clusters]
+    records += _group_actors(doc, forms, kb, spans)
+    for n, record in enumerate(records, start=1):
+        record.id = f"a{n}"
+    doc.actors = records
+    return doc
+
+
+class _Coreference:
+    """Which earlier actor a name refers to: the same name, or (for people) a name whose
+    words appear in order in it, or in which it appears, ending with the same surname."""
+
+    def __init__(self) -> None:
+        self.exact: dict[tuple[str, str], _Cluster] = {}
+        self.by_surname: dict[str, list[tuple[list[str], _Cluster]]] = {}
+
+    def add(self, label: str, key: str, cluster: _Cluster) -> None:
+        if (label, key) in self.exact:
+            return
+        self.exact[(label, key)] = cluster
+        if label == "PER":
+            words = key.split()
+            self.by_surname.setdefault(words[-1], []).append((words, cluster))
+
+    def find(self, label: str, key: str) -> _Cluster | None:
+        hit = self.exact.get((label, key))
+        if hit is not None or label != "PER":
+            return hit
+        words = key.split()
+        for other, cluster in reversed(self.by_surname.get(words[-1], [])):  # the nearest earlier actor first
+            if _subsequence(words, other) or _subsequence(other, words):
+                return cluster
+        return None
+
+
+def _country_positions(
+    doc: Document,
+    forms: list[WordForm],
+    kb: KnowledgeBase,
+    spans: dict[str, range],
+    linked: dict[str, tuple[str | None, str | None]],
+) -> list[tuple[int, str]]:
+    """(token index, ISO3) of every country signal: country names, nationality adjectives, linked organisations."""
+    out: list[tuple[int, str]] = []
+    demonyms, countries = kb.demonyms(), kb.countries_by_name()
+    for k, form in enumerate(forms):
+        hit = demonyms.get(form.base) or countries.get(form.base)
+        if hit:
+            out.append((k, hit[0].iso3))
+    for m in doc.mentions:
+        country = linked.get(m.id, (None, None))[0]
+        if country:
+            out.append((spans[m.id][0], country))
+    return sorted(out)
+
+
+def _nearest_country(signals: list[tuple[int, str]], token: int, window: int = 40) -> str | None:
+    """The country named closest before a token (a soldier quoted after "the Libyan army" is Libyan)."""
+    i = bisect_left(signals, (token, "")) - 1
+    if i >= 0 and token - signals[i][0] <= window:
+        return signals[i][1]
+    return None
+
+
+def _dominant(about: Counter[str]) -> str | None:
+    total = sum(about.values())
+    if not total:
+        return None
+    country, weight = about.most_common(1)[0]
+    return country if weight / total >= DOMINANT_SHARE else None
+
+
+def _record(cluster: _Cluster) -> ResolvedActor:
+    actor = cluster.kb
+    name = actor.name if actor else max((m.text for m in cluster.mentions), key=len)
+    return ResolvedActor(
+        id="",
+        name=name,
+        name_latin=actor.name_latin if actor else None,
+        country=cluster.country,
+        sector=cluster.sector,
+        kb_id=actor.id if actor else None,
+        wikidata=actor.wikidata if actor else None,
+        mentions=[m.id for m in cluster.mentions],
+    )
+
+
+def _group_actors(
+    doc: Document, forms: list[WordForm], kb: KnowledgeBase, spans: dict[str, range]
+) -> list[ResolvedActor]:
+    """Nationality adjectives that name a group: after an agent noun, or used as a noun."""
+    in_name = {k for m in doc.mentions if m.label in ("PER", "ORG", "LOC") for k in spans[m.id]}
+    attached_end = {spans[m.id][-1] for m in doc.mentions if m.label in ("PER", "ORG", "LOC", "TITLE")}
+    demonyms = kb.demonyms()
+    groups: dict[tuple[str | None, str | None, str], ResolvedActor] = {}
+    sectors = kb.sector_matcher()
+    for m in doc.mentions:
+        if m.label != "NORP":
+            continue
+        span = spans[m.id]
+        if all(k in in_name for k in span):
+            continue  # part of a name (الجيش الوطني الليبي)
+        if span[0] - 1 in attached_end:
+            continue  # the adjective of a name or title (الرئيس الروسي، مجلس الأمن الروسي)
+        key = normalize_word(m.text)
+        country = demonyms[key][0].iso3 if key in demonyms else None
+        sector = None
+        text = m.text
+        for width in (2, 1):
+            first = span[0] - width
+            if first < 0:
+                continue
+            hit = sectors.match_at(forms, first, span[0])
+            if hit is not None and hit[0] == span[0]:
+                sector = hit[1]
+                text = doc.text[forms[first].base_start : m.end]
+                break
+        if sector is None and not key.endswith(PLURAL_ENDINGS):
+            continue  # an adjective of something that is not an actor (الأزمة الليبية)
+        group = groups.get((country, sector, normalize_word(text)))
+        if group is None:
+            group = ResolvedActor("", text, None, country, sector, None, None, [])
+            groups[(country, sector, normalize_word(text))] = group
+        group.mentions.append(m.id)
+    return list(groups.values())

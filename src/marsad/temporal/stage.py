@@ -1,0 +1,23 @@
+"""The `times` pipeline stage: fills `doc.times`."""
+
+from __future__ import annotations
+
+from marsad.entities.stage import sentence_ranges
+from marsad.model import Document, Granularity, TimeExpression
+from marsad.temporal.parse import find_times
+from marsad.text.forms import word_forms
+
+
+def resolve_times(doc: Document) -> Document:
+    """Find time expressions and normalise them against `doc.published` (None: relative values stay None)."""
+    forms = word_forms(doc)
+    times = []
+    for a, b in sentence_ranges(doc):
+        for span in find_times(forms[a:b], doc.published):
+            first, last = a + span.first, a + span.end - 1
+            start = doc.tokens[first].start if span.include_proclitic else forms[first].base_start
+            end = forms[last].base_end
+            granularity: Granularity = span.granularity  # type: ignore[assignment]  # the rules emit only these
+            times.append(TimeExpression(start, end, doc.text[start:end], span.value, granularity))
+    doc.times = times
+    return doc

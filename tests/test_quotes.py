@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import marsad
+
+
+def test_example_article_quotes_and_speakers(example_text: str) -> None:
+    doc = marsad.extract(example_text, published="2018-07-26")
+    mentions = {m.id: m for m in doc.mentions}
+    actors = {a.id: a for a in doc.actors}
+    direct = [q for q in doc.quotes if q.kind == "direct"]
+    speakers = []
+    for q in direct:
+        assert q.speaker_mention is not None and q.speaker_actor is not None
+        assert mentions[q.speaker_mention].id in actors[q.speaker_actor].mentions
+        speakers.append(actors[q.speaker_actor].name)
+        assert example_text[q.start : q.end] == q.text
+        assert example_text[q.cue.start : q.cue.end] == q.cue.text
+    assert sum("المسماري" in s for s in speakers) == 3
+    assert sum("بوطبنجات" in s for s in speakers) == 3
+    assert sum("ستيبانوف" in s for s in speakers) == 1
+    assert len(direct) == 7
+    first = direct[0]
+    assert first.text.startswith("الأزمة الليبية") and first.text.endswith("هذا الشأن")
+    assert first.cue.text == "قال"
+
+
+def test_reported_speech_and_continuations() -> None:
+    text = "وأكد وزير الخارجية سامح شكري أن مصر تدعم الحل السياسي، مشيرا إلى أن الحوار هو الطريق. وأضاف: الوضع صعب جدا."
+    doc = marsad.extract(text)
+    quotes = doc.quotes
+    assert [q.kind for q in quotes] == ["reported", "reported", "direct"]
+    assert quotes[0].text == "أن مصر تدعم الحل السياسي"
+    assert quotes[1].cue.text == "مشيرا"
+    assert quotes[2].text == "الوضع صعب جدا"
+    speakers = {doc.text[m.start : m.end] for q in quotes for m in doc.mentions if m.id == q.speaker_mention}
+    assert speakers == {"سامح شكري"}
+
+
+def test_names_in_quotation_marks_are_not_quotes() -> None:
+    doc = marsad.extract('وقال المسماري في حوار مع وكالة "نوفوستي" الروسية إن الجيش تقدم.')
+    assert [q.kind for q in doc.quotes] == ["reported"]
+    assert doc.quotes[0].text == "إن الجيش تقدم"
+
+
+def test_a_quote_over_several_sentences_is_one_quote() -> None:
+    doc = marsad.extract("وقال المتحدث: «الجيش تقدم. والمدينة آمنة. ونحن مستعدون». ثم غادر.")
+    assert len(doc.quotes) == 1 and doc.quotes[0].text == "الجيش تقدم. والمدينة آمنة. ونحن مستعدون"
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list('قال أكد أن إن المسماري: «»"“”. ، وأضاف \n')), max_size=150))
+def test_quotes_point_into_the_text(text: str) -> None:
+    doc = marsad.extract(text)
+    ids = {m.id for m in doc.mentions}
+    for q in doc.quotes:
+        assert 0 <= q.start < q.end <= len(text) and text[q.start : q.end] == q.text
+        assert text[q.cue.start : q.cue.end] == q.cue.text
+        assert q.speaker_mention is None or q.speaker_mention in ids

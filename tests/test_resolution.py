@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+from datetime import date
+
+import marsad
+from marsad.kb.records import Actor, Role
+
+
+def test_example_article_resolves(example_text: str) -> None:
+    doc = marsad.extract(example_text, published="2018-07-26")
+    texts = {m.id: m.text for m in doc.mentions}
+    places = {texts[mid]: p for p in doc.places for mid in p.mentions}
+    assert places["طرابلس"].geonameid == 2210247  # Tripoli, Libya, not Lebanon
+    assert places["درنة"].geonameid == 87205
+    assert places["ليبيا"].resolution == "country" and places["ليبيا"].country == "LBY"
+    assert places["موسكو"].country == "RUS"
+    actors = {texts[mid]: a for a in doc.actors for mid in a.mentions}
+    haftar = actors["حفتر"]
+    assert (haftar.country, haftar.sector) == ("LBY", "MIL")
+    assert actors["خليفة حفتر"] is haftar and actors["خليفة بالقاسم حفتر"] is haftar
+    putin = actors["فلاديمير بوتين"]
+    assert (putin.country, putin.sector) == ("RUS", "GOV")
+    mismari = actors["أحمد المسماري"]
+    assert (mismari.country, mismari.sector) == ("LBY", "MIL")
+    assert actors["المسماري"] is mismari
+    assert (actors["الجيش الوطني الليبي"].country, actors["الجيش الوطني الليبي"].sector) == ("LBY", "MIL")
+    stepanov = actors["أندريه ستيبانوف"]
+    assert stepanov.country == "RUS" and stepanov.sector in ("ELI", "EDU")
+    for a in doc.actors:
+        assert a.mentions and all(mid in texts for mid in a.mentions)
+
+
+def test_tripoli_in_a_lebanon_story() -> None:
+    text = "بيروت (وكالات) اندلعت اشتباكات في مدينة طرابلس شمال لبنان بين مسلحين، وقال الجيش اللبناني إنه تدخل."
+    doc = marsad.extract(text)
+    texts = {m.id: m.text for m in doc.mentions}
+    places = {texts[mid]: p for p in doc.places for mid in p.mentions}
+    assert places["طرابلس"].country == "LBN"
+
+
+def test_attributes_inferred_from_titles_and_adjectives() -> None:
+    doc = marsad.extract("وقال العميد سامي الفلاني إن قوات الأمن الليبية سيطرت على المدينة.")
+    texts = {m.id: m.text for m in doc.mentions}
+    actors = {texts[mid]: a for a in doc.actors for mid in a.mentions}
+    assert actors["سامي الفلاني"].sector == "MIL"
+    doc = marsad.extract("أعلنت وزارة الخارجية الروسية في بيان أن الاجتماع انتهى.")
+    org = next(a for a in doc.actors if "الخارجية" in a.name)
+    assert (org.country, org.sector) == ("RUS", "GOV")
+
+
+def test_dated_roles() -> None:
+    actor = Actor(
+        "x", "PER", "س", None, (), "IRQ", "ELI", None, (Role("IRQ", "GOV", date(2006, 5, 1), date(2014, 9, 8)),)
+    )
+    assert actor.role_on(date(2010, 1, 1)) == ("IRQ", "GOV")
+    assert actor.role_on(date(2016, 1, 1)) == ("IRQ", "ELI")
+    assert actor.role_on(None) == ("IRQ", "ELI")
+
+
+def test_stages_on_empty_and_non_arabic_text() -> None:
+    for text in ("", "   ", "Reuters reported clashes in Tripoli on Monday."):
+        doc = marsad.extract(text, published="2018-07-26")
+        assert doc.actors == [] or all(a.mentions for a in doc.actors)
+        assert all(p.mentions for p in doc.places)
