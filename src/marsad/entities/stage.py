@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from marsad.entities.lexicons import lexicons
 from marsad.entities.roles import find_institutions, find_norp, find_titles
 from marsad.entities.tagger import tag_sentences
 from marsad.kb.base import KnowledgeBase, default
 from marsad.model import Document, Mention, MentionLabel
 from marsad.text.forms import WordForm, word_forms
+from marsad.text.phrases import PhraseMatcher
 
 # A one-word name whose base is one of these is a tagging error: they are
 # function words that the gazetteers also list as places or names.
@@ -92,6 +96,20 @@ def _propagate_names(forms: list[WordForm], names: _Names) -> None:
             names.add(k, k + 1, "PER", known)
 
 
+def _name_start(doc: Document, forms: list[WordForm], first: int, label: str, known: PhraseMatcher[Any]) -> int:
+    """Where a name starts: after its conjunction or preposition (درنة in بدرنة), unless the
+    "clitic" is the name's own first letter (فيصل, not ف + يصل): the whole word is a known name
+    and what is left is not."""
+    form = forms[first]
+    if label in ("PER", "ORG") and form.proclitics and "ال" not in form.proclitics:
+        names = lexicons().person_tokens
+        whole = form.norm in names or known.starts_a_phrase(form.norm)
+        rest = form.base in names or known.starts_a_phrase(form.base)
+        if whole and not rest:
+            return doc.tokens[first].start
+    return form.base_start
+
+
 def recognize_entities(doc: Document, kb: KnowledgeBase | None = None) -> Document:
     """Find names (PER, ORG, LOC, MISC), nationality adjectives (NORP) and roles (TITLE).
 
@@ -115,8 +133,12 @@ def recognize_entities(doc: Document, kb: KnowledgeBase | None = None) -> Docume
     places = {k for first, end, label, _ in found if label == "LOC" for k in range(first, end)}
     found += [(i, i + 1, "NORP", 1.0) for i in find_norp(forms) if i not in places]
     found += [(i, j, "TITLE", 1.0) for i, j in find_titles(forms, sentences)]
+    known = (kb or default()).actor_matcher()
     spans = sorted(
-        ((forms[f].base_start, forms[e - 1].base_end, label, score) for f, e, label, score in found),
+        (
+            (_name_start(doc, forms, f, label, known), forms[e - 1].base_end, label, score)
+            for f, e, label, score in found
+        ),
         key=lambda m: (m[0], -m[1]),
     )
     doc.mentions = [

@@ -102,6 +102,8 @@ class KnowledgeBase:
             for actor in self.actors.values():
                 for name in {actor.name, *actor.aliases}:
                     by_name[normalize_word(name)].append(actor)
+                if actor.name_latin:  # CNN, Reuters: Latin names as written in Arabic text
+                    by_name[actor.name_latin.lower()].append(actor)
             return PhraseMatcher((name, tuple(actors)) for name, actors in by_name.items())
 
         result: PhraseMatcher[tuple[Actor, ...]] = self._index("actors", build)

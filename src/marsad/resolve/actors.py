@@ -8,8 +8,8 @@
 3. Infer what the knowledge base does not know, from the role phrase before
    a name (العميد → MIL; المتحدث باسم الجيش الليبي → the army's LBY MIL;
    المحلل السياسي الروسي → RUS ELI), from an organisation's own words (وزارة
-   الخارجية الروسية → RUS GOV) and, for state actors with no country in sight,
-   from the country the document is about.
+   الخارجية الروسية → RUS GOV) and, for national actors with no country in
+   sight, from the country named just before them or the one the document is about.
 4. Groups: a nationality adjective after an agent noun (القوات الروسية،
    السلطات الليبية) or used as a noun (الفلسطينيين) is an actor too.
 """
@@ -37,7 +37,9 @@ ROLE_BREAKS = frozenset(
     for w in "ان انه انها قال قالت اكد اكدت اضاف اوضح اشار ذكر اعلن اعلنت صرح نقل نقلت وفق حسب بحسب بين مع و".split()
     + ': . " « » ( ) ؟ !'.split()
 )
-STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD"})
+# An actor the knowledge base does not know, with no nationality in sight, is most
+# likely from the country the text around it is about, unless it is international.
+INTERNATIONAL_SECTORS = frozenset({"IGO", "NGO"})
 DOMINANT_SHARE = 0.4  # a document is "about" a country holding this share of its country signals
 PLURAL_ENDINGS = ("ون", "ين", "ات")
 
@@ -76,12 +78,14 @@ def _key_variants(key: str) -> list[str]:
             keys.append(k[:-2] + "ون")
         elif k.endswith("ون"):
             keys.append(k[:-2] + "ين")
-    return keys
+        elif k.endswith("ي"):
+            keys += [k + "ون", k + "ين"]  # الحوثي → الحوثيون: the group named by its members
+    return keys + [k.lower() for k in keys if k.isascii()]
 
 
-def _link(key: str, kb: KnowledgeBase, about: Counter[str]) -> Actor | None:
+def _link(key: str, kb: KnowledgeBase, about: Counter[str], written: str | None = None) -> Actor | None:
     matcher = kb.actor_matcher()
-    for variant in _key_variants(key):
+    for variant in _key_variants(key) + ([written] if written else []):
         hit = matcher.match_exact(variant)
         if hit:
             return max(hit, key=lambda a: about[a.country or ""])
@@ -215,7 +219,7 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
             # مجلس الأمن الروسي is not مجلس الأمن: link the longer name or nothing
             actor = _link(key + " " + forms[after].norm, kb, about)
         else:
-            actor = _link(key, kb, about)
+            actor = _link(key, kb, about, " ".join(normalize_word(m.text).split()))
         if actor is not None:
             cluster = by_kb.get(actor.id)
             if cluster is None:
@@ -253,7 +257,7 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
     dominant = _dominant(about)
     signals = _country_positions(doc, forms, kb, spans, linked)
     for cluster in clusters:
-        if cluster.kb is None and cluster.country is None and cluster.sector in STATE_SECTORS:
+        if cluster.kb is None and cluster.country is None and cluster.sector not in INTERNATIONAL_SECTORS:
             first = spans[cluster.mentions[0].id][0]
             cluster.country = _nearest_country(signals, first) or dominant
 

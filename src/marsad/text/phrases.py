@@ -29,20 +29,25 @@ class PhraseMatcher(Generic[V]):
         # longest phrases first, so the first hit at a position is the longest
         self._by_first = {k: sorted(v, key=lambda wv: -len(wv[0])) for k, v in by_first.items()}
 
+    def starts_a_phrase(self, word: str) -> bool:
+        return word in self._by_first
+
     def match_exact(self, phrase: str) -> V | None:
         """The value of exactly this phrase (words separated by single spaces), or None."""
         return self._exact.get(phrase)
 
     def match_at(self, forms: Sequence[WordForm], i: int, end: int | None = None) -> tuple[int, V] | None:
-        """The longest phrase starting at token i: (end token index, value), or None."""
-        candidates = self._by_first.get(forms[i].base)
-        if not candidates:
-            return None
+        """The longest phrase starting at token i: (end token index, value), or None.
+
+        The first word is tried without its clitics and, when the segmenter split a name's
+        first letter off as a clitic (فيصل as ف + يصل), as written.
+        """
         stop = len(forms) if end is None else end
-        for words, value in candidates:
-            j = i + len(words)
-            if j <= stop and all(forms[i + k].norm == words[k] for k in range(1, len(words))):
-                return j, value
+        for first in dict.fromkeys((forms[i].base, forms[i].norm)):
+            for words, value in self._by_first.get(first, ()):
+                j = i + len(words)
+                if j <= stop and all(forms[i + k].norm == words[k] for k in range(1, len(words))):
+                    return j, value
         return None
 
     def find(self, forms: Sequence[WordForm], start: int = 0, end: int | None = None) -> list[tuple[int, int, V]]:
