@@ -535,12 +535,28 @@ RULES: tuple[Callable[[_Sentence, int], _Hit | None], ...] = (
 )
 
 
+# Words an expression can start with; every other token is skipped without trying the rules.
+_STARTS = frozenset(
+    [*lx.DEICTIC_DAYS, *lx.WEEKDAYS, *lx.DAY_PARTS, *lx.DAY_WORDS, *lx.MONTHS_ONE_WORD, *lx.MONTHS_TWO_WORDS,
+     *lx.MONTH_WORDS, *lx.YEAR_WORDS, *lx.PERIOD_NOUNS, *lx.THIS, *lx.PARTS, *lx.DUALS, *lx.UNITS, *lx.SEASONS,
+     *lx.SETS, *lx.DURATION_LEADS, *lx.APPROXIMATORS, *lx.NUMBER_WORDS, *lx.ORDINALS, lx.EVERY, lx.AGO, lx.SINCE,
+     lx.OVER[0], lx.MORE_THAN[0], normalize_word("الحادي")]
+)  # fmt: skip
+
+
+def _may_start(form: WordForm) -> bool:
+    return form.base in _STARTS or form.base[:1].isdigit()
+
+
 def find_times(forms: list[WordForm], published: date | None) -> list[TimeSpan]:
     """Time expressions in one sentence, as token ranges, left to right, longest first."""
     s = _Sentence(forms, published)
     out: list[TimeSpan] = []
     i = 0
     while i < len(forms):
+        if not _may_start(forms[i]):
+            i += 1
+            continue
         best: _Hit | None = None
         s.future = s.future_near(i)
         for rule in RULES:
