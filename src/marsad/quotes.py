@@ -19,6 +19,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
+from marsad.entities.stage import sentence_ranges
 from marsad.model import Cue, Document, Mention, Quote, QuoteKind, Token
 from marsad.text.forms import WordForm, word_forms
 from marsad.text.normalize import normalize_word
@@ -50,6 +51,8 @@ MIN_DIRECT_WORDS = 3
 CUE_WINDOW = 20  # tokens between a cue and its quote (a speaker with a long title fits)
 SPEAKER_LABELS = ("PER", "ORG")
 SUBJECT_WINDOW = 16  # tokens after a cue in which its subject is looked for
+CLAUSE_WINDOW = 60  # tokens before a participle in which its clause's subject is looked for
+PREPOSITIONS = _words("إلى في مع عن على أمام لدى من عبر ضد")
 
 
 @dataclass(slots=True)
@@ -241,7 +244,7 @@ def _mentions_by_token(doc: Document) -> dict[int, Mention]:
     starts = [t.start for t in doc.tokens]
     out: dict[int, Mention] = {}
     for m in sorted(doc.mentions, key=lambda m: m.start - m.end):
-        if m.label not in (*SPEAKER_LABELS, "TITLE", "NORP"):
+        if m.label not in (*SPEAKER_LABELS, "LOC", "TITLE", "NORP"):
             continue
         for k in range(bisect_right(starts, m.start) - 1, bisect_left(starts, m.end)):
             if k >= 0:
@@ -252,6 +255,10 @@ def _mentions_by_token(doc: Document) -> dict[int, Mention]:
 def _attribute(doc: Document, forms: list[WordForm], found: list[_Found]) -> list[Quote]:
     tokens = doc.tokens
     by_token = _mentions_by_token(doc)
+    sentence_first = [0] * len(tokens)
+    for a, b in sentence_ranges(doc):
+        for k in range(a, b):
+            sentence_first[k] = a
     actor_of = {mid: a.id for a in doc.actors for mid in a.mentions}
     quotes = []
     last_speaker: Mention | None = None
@@ -259,7 +266,7 @@ def _attribute(doc: Document, forms: list[WordForm], found: list[_Found]) -> lis
         cue_token = tokens[f.cue]
         cue_start = forms[f.cue].base_start
         cue = Cue(cue_start, cue_token.end, doc.text[cue_start : cue_token.end])
-        speaker = _speaker(f.cue, f.start, forms, by_token)
+        speaker = _speaker(f.cue, f.start, forms, by_token, sentence_first[f.cue])
         if speaker is None:
             speaker = last_speaker  # وأضاف، وتابع، مشيرا إلى: the same speaker goes on
         if speaker is not None and speaker.label in SPEAKER_LABELS:
@@ -278,17 +285,20 @@ def _attribute(doc: Document, forms: list[WordForm], found: list[_Found]) -> lis
     return quotes
 
 
-def _speaker(cue_index: int, quote_start: int, forms: list[WordForm], by_token: dict[int, Mention]) -> Mention | None:
+def _speaker(
+    cue_index: int, quote_start: int, forms: list[WordForm], by_token: dict[int, Mention], sentence_first: int
+) -> Mention | None:
     """The subject of a cue, or None when it has none of its own (a continuation).
 
     Arabic puts the verb first: the first person named between the cue and the
     quote, else the first organisation; a name with a preposition attached is an
     addressee ("قال الإمام لبي بي سي"), never the subject. Else a name just
     before the cue ("المسماري قال"), else a title or nationality noun after it
-    ("قال المتحدث باسم الحكومة"). Participles (مشيرا إلى) continue the clause's speaker.
+    ("قال المتحدث باسم الحكومة"). A country can speak for its government ("وقالت بريطانيا
+    إن"). Participles (مشيرا إلى، قائلا) hang on the clause before them: its subject.
     """
     if forms[cue_index].base in PARTICIPLES:
-        return None
+        return _clause_subject(cue_index, forms, by_token, max(sentence_first, cue_index - CLAUSE_WINDOW))
     after: list[Mention] = []
     k = cue_index + 1
     while k < len(forms) and forms[k].base_start < quote_start and k <= cue_index + SUBJECT_WINDOW:
@@ -296,8 +306,9 @@ def _speaker(cue_index: int, quote_start: int, forms: list[WordForm], by_token: 
         if forms[k].norm in (".", "؟", "!"):
             break
         if m is not None and (not after or after[-1] is not m):
-            addressee = forms[k].proclitics not in ("", "و")
-            if not addressee:
+            # لبي بي سي، إلى مجلس الأمن: an addressee or a circumstance, not the subject
+            governed = forms[k].proclitics not in ("", "و") or (k > 0 and forms[k - 1].norm in PREPOSITIONS)
+            if not governed:
                 after.append(m)
         k += 1
     for label in SPEAKER_LABELS:
@@ -305,10 +316,25 @@ def _speaker(cue_index: int, quote_start: int, forms: list[WordForm], by_token: 
             if m.label == label:
                 return m
     for k in (cue_index - 1, cue_index - 2):
+        if k < 0 or forms[k].norm in (".", "؟", "!", ":", '"', "»"):
+            break
+        m = by_token.get(k)
+        if m is not None and m.label in (*SPEAKER_LABELS, "LOC"):
+            return m
+    return next((m for m in after if m.label in ("LOC", "TITLE", "NORP")), None)
+
+
+def _clause_subject(cue_index: int, forms: list[WordForm], by_token: dict[int, Mention], first: int) -> Mention | None:
+    """The subject of the clause a participle hangs on: the first person or organisation of
+    its sentence ("ووجه ترامب إنذارا للقوى الأوروبية … قائلا"). None when the sentence has
+    another cue before the participle: then the participle continues that quote's speaker."""
+    if any(_is_cue(forms[k]) for k in range(first, cue_index)):
+        return None
+    for k in range(first, cue_index):
         m = by_token.get(k)
         if m is not None and m.label in SPEAKER_LABELS:
             return m
-    return next((m for m in after if m.label in ("TITLE", "NORP")), None)
+    return None
 
 
 def extract_quotes(doc: Document) -> Document:
