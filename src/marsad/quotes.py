@@ -35,7 +35,7 @@ VERBS = _words(
     """قال قالت قالوا يقول تقول يقولون أكد أكدت أكدوا يؤكد تؤكد أوضح أوضحت يوضح أشار أشارت يشير تشير أضاف أضافت
     يضيف تضيف صرح صرحت لفت لفتت اعتبر اعتبرت يعتبر تعتبر رأى رأت يرى ترى شدد شددت نفى نفت ينفي تنفي حذر حذرت يحذر
     تحذر طالب طالبت أعلن أعلنت يعلن تعلن تابع تابعت ذكر ذكرت يذكر تذكر كشف كشفت أفاد أفادت زعم زعمت ادعى ادعت
-    أبلغ أبلغت أعرب أعربت اتهم اتهمت يتهم تتهم دعا دعت كتب كتبت غرد غردت أردف أردفت استطرد أوردت أورد نقل نقلت
+    أبلغ أبلغت أعرب أعربت اتهم اتهمت يتهم تتهم دعا دعت وصف وصفت يصف تصف توعد ندد نددت كتب كتبت غرد غردت أردف أردفت استطرد أوردت أورد نقل نقلت
     بين بينت أقر أقرت رجح رجحت توقع توقعت قالا أكدا"""
 )
 PARTICIPLES = _words(
@@ -43,6 +43,9 @@ PARTICIPLES = _words(
     " زاعما زاعمة منوها منوهة"
 )
 NOUNS = _words("قوله قولها القول تصريح تصريحات بيان حوار مقابلة رسالة تغريدة")
+# verbs that take a quoted word or phrase as their object: وصفه بـ"…"، نددت بـ"…"
+FRAGMENT_VERBS = _words("وصف وصفت وصفه وصفها يصف تصف ندد نددت استنكر استنكرت توعد نعت اتهم اتهمت يتهم تتهم نفى نفت")
+FRAGMENT_LEADS = _words("بـ ب أي بأنه بأنها بوصفه")
 ATTRIBUTIONS = _words("بحسب حسب وفق وفقا حسبما")
 COMPLEMENTISERS = _words("أن إن")
 PREPOSITIONS_AFTER_CUE = _words("إلى على من عن")
@@ -169,6 +172,9 @@ def find_quotes(doc: Document) -> list[Quote]:
         first = bisect_left(starts, s)
         last = bisect_left(starts, e)
         if last - first < MIN_DIRECT_WORDS:
+            cue = _fragment_cue(forms, first)
+            if cue is not None:
+                direct.append(_Found(*_trim(text, s, e), "direct", cue, cue + 1))
             continue
         cue = _cue_before(forms, first - 1)
         if cue is None:
@@ -183,6 +189,28 @@ def find_quotes(doc: Document) -> list[Quote]:
 
     found = sorted(reported + direct, key=lambda f: f.start)
     return _attribute(doc, forms, found)
+
+
+def _fragment_cue(forms: list[WordForm], first: int) -> int | None:
+    """A word or two in marks is a quote when a speaker's verb governs it directly:
+    ما وصفته بـ"…"، وتتهم أنقرة "بالإرهاب"، نفت وجود أي "عدوان"، بتوعده بإطلاق "صواريخ ذكية".
+    Marks after a noun (وكالة "رويترز"، مؤتمر "جنيف") name something instead."""
+    before = first - 2  # the token before the opening mark
+    if before < 0:
+        return None
+    word = forms[before]
+    if word.norm in FRAGMENT_LEADS:
+        lead = before - 1
+    elif _is_cue(word):
+        return before
+    else:
+        return None
+    for k in range(lead, max(-1, lead - 4), -1):
+        if _is_cue(forms[k]) or forms[k].base in FRAGMENT_VERBS:
+            return k
+        if forms[k].norm in (".", "؟", "!", "،", ","):
+            return None
+    return None
 
 
 def _cue_before(forms: list[WordForm], k: int) -> int | None:
