@@ -41,7 +41,7 @@ def curated_rows(name: str) -> list[list[str]]:
 class Lexicons:
     clusters: dict[str, tuple[str, str, str]]  # base form -> cluster ids at 64/256/1024
     person_tokens: dict[str, int]  # name token -> Wikidata frequency
-    titles: dict[str, str]  # title head (matching form, may contain a space) -> sector
+    titles: dict[str, str | None]  # title head (matching form, may contain a space) -> sector
     title_complements: frozenset[str]
     org_heads: frozenset[str]
     institution_heads: frozenset[str]  # الجيش in الجيش الليبي
@@ -73,7 +73,7 @@ def lexicons() -> Lexicons:
     return Lexicons(
         clusters=clusters,
         person_tokens=person_tokens,
-        titles={normalize_word(h.replace("_", " ")): s for h, s in curated_rows("titles.tsv")},
+        titles={normalize_word(h.replace("_", " ")): (None if s == "-" else s) for h, s in curated_rows("titles.tsv")},
         title_complements=frozenset(normalize_word(r[0]) for r in curated_rows("title_complements.txt")),
         org_heads=frozenset(normalize_word(r[0]) for r in curated_rows("org_heads.txt")),
         institution_heads=frozenset(normalize_word(n) for n, k in curated_rows("institutions.tsv") if k == "head"),

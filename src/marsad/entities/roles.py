@@ -22,7 +22,7 @@ BY_NAME = "باسم"
 
 
 @cache
-def _title_heads() -> PhraseMatcher[str]:
+def _title_heads() -> PhraseMatcher[str | None]:
     return PhraseMatcher(lexicons().titles.items())
 
 
