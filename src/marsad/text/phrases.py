@@ -43,8 +43,12 @@ class PhraseMatcher(Generic[V]):
         first letter off as a clitic (فيصل as ف + يصل), as written.
         """
         stop = len(forms) if end is None else end
-        for first in dict.fromkeys((forms[i].base, forms[i].norm)):
-            for words, value in self._by_first.get(first, ()):
+        form = forms[i]
+        for first in (form.base, form.norm) if form.norm != form.base else (form.base,):
+            candidates = self._by_first.get(first)
+            if candidates is None:
+                continue
+            for words, value in candidates:
                 j = i + len(words)
                 if j <= stop and all(forms[i + k].norm == words[k] for k in range(1, len(words))):
                     return j, value
@@ -54,8 +58,13 @@ class PhraseMatcher(Generic[V]):
         """Non-overlapping matches as (first token, end token, value), left to right."""
         stop = len(forms) if end is None else end
         out: list[tuple[int, int, V]] = []
+        firsts = self._by_first
         i = start
         while i < stop:
+            form = forms[i]
+            if form.base not in firsts and form.norm not in firsts:
+                i += 1
+                continue
             hit = self.match_at(forms, i, stop)
             if hit is None:
                 i += 1
