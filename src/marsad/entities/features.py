@@ -21,7 +21,7 @@ from marsad.text.phrases import PhraseMatcher
 _ARABIC_RANGE = ("\u0621", "\u06ff")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Views:
     own: list[str]
     left1: list[str]  # the features of this token as seen from the token after it

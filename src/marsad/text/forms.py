@@ -17,7 +17,7 @@ from marsad.text.normalize import normalize_word
 ARTICLE = "ال"
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class WordForm:
     norm: str  # matching form of the whole token
     base: str  # matching form of the base (article included, alif restored after ل)
@@ -28,7 +28,7 @@ class WordForm:
     base_end: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Relative:
     norm: str
     base: str
