@@ -13,17 +13,17 @@ training. Speed: the whole entities stage over ANT articles, one core.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import subprocess
 import sys
 import time
 from collections import Counter
+from itertools import islice
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from ant import ANT, records  # noqa: E402
 from marsad.entities.corpus import Aligned, align, read_anercorp, read_caraner, spans  # noqa: E402
 from marsad.entities.stage import recognize_entities  # noqa: E402
 from marsad.entities.tagger import tag_sentences  # noqa: E402
@@ -33,7 +33,6 @@ from marsad.text.stage import analyze_text  # noqa: E402
 SHARED = ROOT.parent / "shared" / "data"
 ANER_TEST = SHARED / "ner" / "anercorp" / "ANERCorp_CamelLab_test.txt"
 CARANER = SHARED / "ner" / "caraner" / "CAraNER.csv"
-ANT = SHARED / "news" / "ant" / "ant_v2.1_middleEast_internationalNews.jsonl.gz"
 WINDOW = 15
 
 
@@ -86,12 +85,7 @@ def print_table(name: str, table: dict[str, tuple[float, ...]]) -> None:
 
 
 def speed(articles: int) -> float:
-    docs = []
-    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            docs.append(analyze_text(Document(text=json.loads(line)["text"])))
-            if len(docs) >= articles:
-                break
+    docs = [analyze_text(Document(text=r["text"])) for r in islice(records(), articles)]
     for doc in docs[:50]:
         recognize_entities(doc)
     tokens = sum(len(d.tokens) for d in docs)

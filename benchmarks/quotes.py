@@ -15,7 +15,6 @@ of the gold speaker's spans anywhere in the article (gold null: no speaker).
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 from pathlib import Path
@@ -23,10 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from ant import ANT, texts_by_id  # noqa: E402
 from marsad.model import Document  # noqa: E402
 from marsad.pipeline import Pipeline  # noqa: E402
 
-ANT = ROOT.parent / "shared" / "data" / "news" / "ant" / "ant_v2.1_middleEast_internationalNews.jsonl.gz"
 GOLD = ROOT / "tests" / "data" / "quotes_gold.jsonl"
 DEV_ARTICLES = 20
 
@@ -87,13 +86,7 @@ def main() -> None:
     if not ANT.exists():
         sys.exit(f"{ANT}: not found (this benchmark reads ../shared/data)")
     gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
-    ids = {g["article_id"] for g in gold}
-    texts = {}
-    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            a = json.loads(line)
-            if a["docno"] in ids:
-                texts[a["docno"]] = a["text"]
+    texts = texts_by_id({g["article_id"] for g in gold})
     nlp = Pipeline.default()
     items = [(g, nlp.run(texts[g["article_id"]], published=g["published"])) for g in gold]
     results = {

@@ -18,7 +18,6 @@ held out from development and reported separately.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import sys
 from collections.abc import Callable
@@ -27,27 +26,17 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from ant import ANT, texts_by_id  # noqa: E402
 from marsad.model import Document, Mention  # noqa: E402
 from marsad.pipeline import Pipeline  # noqa: E402
 from marsad.resolve.actors import resolve_actors  # noqa: E402
 from marsad.resolve.places import geocode  # noqa: E402
 
-ANT = ROOT.parent / "shared" / "data" / "news" / "ant" / "ant_v2.1_middleEast_internationalNews.jsonl.gz"
 GOLD = ROOT / "tests" / "data"
 
 
 def load_gold(name: str) -> list[dict]:
     return [json.loads(line) for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line.strip()]
-
-
-def load_articles(ids: set[str]) -> dict[str, str]:
-    texts = {}
-    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            a = json.loads(line)
-            if a["docno"] in ids:
-                texts[a["docno"]] = a["text"]
-    return texts
 
 
 def _replace_mentions(doc: Document, labels: set[str], gold: list[dict], label_of: Callable[[dict], str]) -> None:
@@ -154,7 +143,7 @@ def main() -> None:
     places_gold = load_gold("resolution_places_gold.jsonl")
     actors_gold = load_gold("resolution_actors_gold.jsonl")
     ids = {g["article_id"] for g in places_gold + actors_gold}
-    texts = load_articles(ids)
+    texts = texts_by_id(ids)
     published = {g["article_id"]: g["published"] for g in places_gold + actors_gold}
     nlp = Pipeline.default()
     docs = {i: nlp.run(texts[i], published=published[i]) for i in ids}

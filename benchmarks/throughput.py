@@ -11,36 +11,28 @@ maximum, lexicons and models included.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import resource
 import sys
 import time
+from itertools import islice
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from ant import ANT, records  # noqa: E402
 from marsad.model import Document  # noqa: E402
 from marsad.pipeline import Pipeline  # noqa: E402
 from marsad.stages import DEFAULT_STAGES  # noqa: E402
 
-DEFAULT_ANT = ROOT.parent / "shared" / "data" / "news" / "ant" / "ant_v2.1_middleEast_internationalNews.jsonl.gz"
-
 
 def load_texts(path: Path, limit: int) -> list[str]:
-    texts: list[str] = []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            texts.append(json.loads(line)["text"])
-            if len(texts) >= limit:
-                break
-    return texts
+    return [r["text"] for r in islice(records(path), limit)]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--ant", type=Path, default=DEFAULT_ANT)
+    parser.add_argument("--ant", type=Path, default=ANT)
     parser.add_argument("--limit", type=int, default=20_000, help="articles to read (default: all 17,797)")
     parser.add_argument("--stages", default=",".join(DEFAULT_STAGES), help="comma-separated stage names")
     args = parser.parse_args()

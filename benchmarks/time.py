@@ -21,7 +21,6 @@ relaxed matches whose gold value marsad's scheme can express.
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import re
 import sys
@@ -31,9 +30,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from ant import ANT, texts_by_id  # noqa: E402
 from marsad.pipeline import Pipeline  # noqa: E402
 
-ANT = ROOT.parent / "shared" / "data" / "news" / "ant" / "ant_v2.1_middleEast_internationalNews.jsonl.gz"
 DAHMRI = ROOT.parent / "shared" / "data" / "temporal" / "dahmri_arabic_timeml" / "Corpus_test"
 GOLD = ROOT / "tests" / "data" / "time_gold.jsonl"
 DEV_ARTICLES = 20
@@ -73,13 +72,7 @@ def score(pairs: list[tuple[list[Span], list[Span]]], errors: int = 0, label: st
 
 
 def ant_pairs(nlp: Pipeline, gold: list[dict], errors: int) -> list[tuple[list[Span], list[Span]]]:
-    ids = {g["article_id"] for g in gold}
-    texts = {}
-    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            a = json.loads(line)
-            if a["docno"] in ids:
-                texts[a["docno"]] = a["text"]
+    texts = texts_by_id({g["article_id"] for g in gold})
     pairs = []
     shown = 0
     for g in gold:

@@ -27,9 +27,6 @@ class Segment:
     end: int
     kind: SegmentKind
 
-    def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "kind": self.kind}
-
 
 # (start, end, kind) of a segment relative to its token's start. Tokens keep
 # these instead of Segment objects because the tokenizer shares one tuple

@@ -14,6 +14,7 @@ from importlib import resources
 
 import pycrfsuite
 
+from marsad.entities.corpus import spans
 from marsad.entities.features import document_memory, sentence_features, with_memory
 from marsad.errors import DataError
 from marsad.text.forms import WordForm
@@ -42,17 +43,6 @@ def _taggers() -> tuple[pycrfsuite.Tagger, pycrfsuite.Tagger]:
     return _open("ner1.crfsuite"), _open("ner2.crfsuite")
 
 
-def _spans(labels: list[str]) -> list[tuple[int, int, str]]:
-    out = []
-    start, kind = -1, ""
-    for i, tag in enumerate([*labels, "O"]):
-        if tag == "O" or tag.startswith("B-") or tag[2:] != kind:
-            if kind:
-                out.append((start, i, kind))
-            start, kind = (i, tag[2:]) if tag != "O" else (-1, "")
-    return out
-
-
 def tag_sentences(forms: list[WordForm], sentences: list[tuple[int, int]]) -> list[TaggedSpan]:
     """Entity spans (token indices) in a document whose sentences are token ranges."""
     first_tagger, second_tagger = _taggers()
@@ -64,7 +54,7 @@ def tag_sentences(forms: list[WordForm], sentences: list[tuple[int, int]]) -> li
         if not x:
             continue
         labels = second_tagger.tag(with_memory(x, forms[a:b], memory))
-        for i, j, kind in _spans(labels):
+        for i, j, kind in spans(labels):
             score = sum(second_tagger.marginal(labels[k], k) for k in range(i, j)) / (j - i)
             out.append(TaggedSpan(a + i, a + j, kind, score))
     return out

@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from marsad.kb.records import Actor, Records, parse_records, read_records
 from marsad.kb.tables import (
@@ -52,41 +52,23 @@ class KnowledgeBase:
 
     def countries_by_name(self) -> dict[str, tuple[Country, ...]]:
         """Matching form of a country name -> the countries it names."""
-
-        def build() -> dict[str, tuple[Country, ...]]:
-            index: dict[str, list[Country]] = defaultdict(list)
-            for c in self.countries.values():
-                for n in c.names:
-                    index[n].append(c)
-            return {k: tuple(v) for k, v in index.items()}
-
-        result: dict[str, tuple[Country, ...]] = self._index("countries", build)
+        result: dict[str, tuple[Country, ...]] = self._index(
+            "countries", lambda: _by_name(self.countries.values(), lambda c: c.names)
+        )
         return result
 
     def demonyms(self) -> dict[str, tuple[Country, ...]]:
         """Matching form of a nationality adjective (any gender, number, definiteness) -> countries."""
-
-        def build() -> dict[str, tuple[Country, ...]]:
-            index: dict[str, list[Country]] = defaultdict(list)
-            for c in self.countries.values():
-                for n in c.demonyms:
-                    index[n].append(c)
-            return {k: tuple(v) for k, v in index.items()}
-
-        result: dict[str, tuple[Country, ...]] = self._index("demonyms", build)
+        result: dict[str, tuple[Country, ...]] = self._index(
+            "demonyms", lambda: _by_name(self.countries.values(), lambda c: c.demonyms)
+        )
         return result
 
     def places_by_name(self) -> dict[str, tuple[Place, ...]]:
         """Matching form of a place name -> places, most populous first."""
-
-        def build() -> dict[str, tuple[Place, ...]]:
-            index: dict[str, list[Place]] = defaultdict(list)
-            for p in self.places.values():
-                for n in p.names:
-                    index[n].append(p)
-            return {k: tuple(sorted(v, key=lambda p: -p.population)) for k, v in index.items()}
-
-        result: dict[str, tuple[Place, ...]] = self._index("places", build)
+        result: dict[str, tuple[Place, ...]] = self._index(
+            "places", lambda: _by_name(sorted(self.places.values(), key=lambda p: -p.population), lambda p: p.names)
+        )
         return result
 
     def regions_by_name(self) -> dict[str, Region]:
@@ -113,6 +95,18 @@ class KnowledgeBase:
         """Agent nouns and phrases (الجيش، القوات المسلحة، مسلحون مجهولون) -> sector."""
         result: PhraseMatcher[str] = self._index("sectors", lambda: PhraseMatcher(self.sectors.items()))
         return result
+
+
+T = TypeVar("T")
+
+
+def _by_name(items: Iterable[T], names: Callable[[T], Iterable[str]]) -> dict[str, tuple[T, ...]]:
+    """Name -> the items carrying it, in the order given."""
+    index: dict[str, list[T]] = defaultdict(list)
+    for item in items:
+        for name in names(item):
+            index[name].append(item)
+    return {k: tuple(v) for k, v in index.items()}
 
 
 def _bundled_actor_records() -> Records:

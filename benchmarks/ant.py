@@ -1,0 +1,24 @@
+"""Reading articles of the ANT corpus (../shared/data/news/ant), shared by the benchmark scripts."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+ANT = ROOT.parent / "shared" / "data" / "news" / "ant" / "ant_v2.1_middleEast_internationalNews.jsonl.gz"
+
+
+def records(path: Path = ANT) -> Iterator[dict[str, Any]]:
+    """Every article record, in corpus order."""
+    with gzip.open(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            yield json.loads(line)
+
+
+def texts_by_id(ids: set[str], path: Path = ANT) -> dict[str, str]:
+    """The text of each article whose docno is in `ids`."""
+    return {r["docno"]: r["text"] for r in records(path) if r["docno"] in ids}
