@@ -280,13 +280,23 @@ def _mentions_by_token(doc: Document) -> dict[int, Mention]:
     return out
 
 
+@dataclass(slots=True)
+class _Context:
+    """What speaker finding looks up, built once per document."""
+
+    starts: list[int]  # token start offsets
+    by_token: dict[int, Mention]
+    sentence_first: list[int]  # token index -> first token of its sentence
+    quote_cues: set[int]  # token indexes of the cues of found quotes
+
+
 def _attribute(doc: Document, forms: list[WordForm], found: list[_Found]) -> list[Quote]:
     tokens = doc.tokens
-    by_token = _mentions_by_token(doc)
     sentence_first = [0] * len(tokens)
     for a, b in sentence_ranges(doc):
         for k in range(a, b):
             sentence_first[k] = a
+    context = _Context([t.start for t in tokens], _mentions_by_token(doc), sentence_first, {f.cue for f in found})
     actor_of = {mid: a.id for a in doc.actors for mid in a.mentions}
     quotes = []
     last_speaker: Mention | None = None
@@ -294,11 +304,8 @@ def _attribute(doc: Document, forms: list[WordForm], found: list[_Found]) -> lis
         cue_token = tokens[f.cue]
         cue_start = forms[f.cue].base_start
         cue = Cue(cue_start, cue_token.end, doc.text[cue_start : cue_token.end])
-        speaker = _speaker(f.cue, f.start, forms, by_token, sentence_first[f.cue])
-        if speaker is None:
-            speaker = last_speaker  # وأضاف، وتابع، مشيرا إلى: the same speaker goes on
-        if speaker is not None and speaker.label in SPEAKER_LABELS:
-            last_speaker = speaker
+        speaker = _speaker(f.cue, f.start, forms, context) or last_speaker  # وأضاف، وتابع: the same speaker goes on
+        last_speaker = speaker
         quotes.append(
             Quote(
                 start=f.start,
@@ -314,55 +321,98 @@ def _attribute(doc: Document, forms: list[WordForm], found: list[_Found]) -> lis
 
 
 def _speaker(
-    cue_index: int, quote_start: int, forms: list[WordForm], by_token: dict[int, Mention], sentence_first: int
+    cue_index: int,
+    quote_start: int,
+    forms: list[WordForm],
+    context: _Context,
 ) -> Mention | None:
     """The subject of a cue, or None when it has none of its own (a continuation).
 
-    Arabic puts the verb first: the first person named between the cue and the
-    quote, else the first organisation; a name with a preposition attached is an
-    addressee ("قال الإمام لبي بي سي"), never the subject. Else a name just
-    before the cue ("المسماري قال"), else a title or nationality noun after it
-    ("قال المتحدث باسم الحكومة"). A country can speak for its government ("وقالت بريطانيا
-    إن"). Participles (مشيرا إلى، قائلا) hang on the clause before them: its subject.
+    Arabic puts the verb first, and its subject right after it: the first name after
+    the cue that no preposition governs ("قال الإمام لبي بي سي": الإمام, not the
+    addressee). A title there introduces the person named after it, if any ("قالت
+    المتحدثة باسم وزارة الخارجية الروسية، ماريا زخاروفا"). Else the subject comes
+    before the verb: a name just before the cue ("المسماري قال"), or the subject of
+    the clause the cue is coordinated with ("وأعلنت روسيا …، مؤكدة"; "رفض X …، وقال").
+    A country right after the verb speaks for its government ("وقالت بريطانيا إن").
     """
-    if forms[cue_index].base in PARTICIPLES:
-        return _clause_subject(cue_index, forms, by_token, max(sentence_first, cue_index - CLAUSE_WINDOW))
-    after: list[Mention] = []
-    k = cue_index + 1
-    while k < len(forms) and forms[k].base_start < quote_start and k <= cue_index + SUBJECT_WINDOW:
-        m = by_token.get(k)
-        if forms[k].norm in (".", "؟", "!"):
-            break
-        if m is not None and (not after or after[-1] is not m):
-            # لبي بي سي، إلى مجلس الأمن: an addressee or a circumstance, not the subject
-            governed = forms[k].proclitics not in ("", "و") or (k > 0 and forms[k - 1].norm in PREPOSITIONS)
-            if not governed:
-                after.append(m)
-        k += 1
-    for label in SPEAKER_LABELS:
-        for m in after:
-            if m.label == label:
+    by_token = context.by_token
+    sentence_first = context.sentence_first[cue_index]
+    if forms[cue_index].base not in PARTICIPLES:
+        after: list[tuple[int, Mention]] = []
+        seen: set[str] = set()
+        k = cue_index + 1
+        while k < len(forms) and forms[k].base_start < quote_start and k <= cue_index + SUBJECT_WINDOW:
+            if forms[k].norm in (".", "؟", "!"):
+                break
+            m = by_token.get(k)
+            if m is not None and m.id not in seen:
+                seen.add(m.id)
+                if not _governed(k, m, forms, context.starts):
+                    after.append((k, m))
+            k += 1
+        subject = _subject_phrase(cue_index, after)
+        if subject is not None:
+            return subject
+        for k in (cue_index - 1, cue_index - 2):
+            if k < 0 or forms[k].norm in (".", "؟", "!", ":", '"', "»"):
+                break
+            m = by_token.get(k)
+            if m is not None and m.label in (*SPEAKER_LABELS, "LOC"):
                 return m
-    for k in (cue_index - 1, cue_index - 2):
-        if k < 0 or forms[k].norm in (".", "؟", "!", ":", '"', "»"):
-            break
-        m = by_token.get(k)
-        if m is not None and m.label in (*SPEAKER_LABELS, "LOC"):
-            return m
-    return next((m for m in after if m.label in ("LOC", "TITLE", "NORP")), None)
+    return _clause_subject(cue_index, forms, context, max(sentence_first, cue_index - CLAUSE_WINDOW))
 
 
-def _clause_subject(cue_index: int, forms: list[WordForm], by_token: dict[int, Mention], first: int) -> Mention | None:
-    """The subject of the clause a participle hangs on: the first person or organisation of
-    its sentence ("ووجه ترامب إنذارا للقوى الأوروبية … قائلا"). None when the sentence has
-    another cue before the participle: then the participle continues that quote's speaker."""
-    if any(_is_cue(forms[k]) for k in range(first, cue_index)):
-        return None
-    for k in range(first, cue_index):
-        m = by_token.get(k)
-        if m is not None and m.label in SPEAKER_LABELS:
+def _governed(k: int, mention: Mention, forms: list[WordForm], starts: list[int]) -> bool:
+    """A name after a preposition, or with ل attached (لبي بي سي، للصحفيين، إلى مجلس
+    الأمن), is an addressee or a circumstance, never a subject. An attached ب counts
+    only for organisations and places: in a person's name it is often the first letter
+    (بكير بوزداغ)."""
+    attached = forms[k].proclitics
+    if mention.start > starts[k] and not attached:
+        attached = forms[k].norm[0]  # a letter the tagger left out of the name
+    if "ل" in attached or ("ب" in attached and mention.label != "PER"):
+        return True
+    return k > 0 and forms[k - 1].norm in PREPOSITIONS
+
+
+def _subject_phrase(cue_index: int, after: list[tuple[int, Mention]]) -> Mention | None:
+    """The subject among the ungoverned names after a cue: the first person or organisation;
+    a country only right after the cue; a title or nationality first introduces the person
+    named after it, else is the (nameless) subject itself."""
+    for n, (k, m) in enumerate(after):
+        if m.label in SPEAKER_LABELS:
             return m
+        if m.label == "LOC":
+            if k <= cue_index + 2:
+                return m
+            continue
+        if m.label == "TITLE":
+            return next((p for _, p in after[n + 1 :] if p.label == "PER"), m)
     return None
+
+
+def _clause_subject(cue_index: int, forms: list[WordForm], context: _Context, first: int) -> Mention | None:
+    """The subject of the clause a participle or a coordinated verb hangs on: the first
+    ungoverned person, organisation or country of its sentence ("ووجه ترامب إنذارا … قائلا";
+    "وأعلنت روسيا اتخاذ …، مؤكدة"), else a nameless one ("وأكد مصدر عسكري …، مشيرا").
+    A reporting verb before it without a quote of its own ("ودعا غوتيريس إيران …، معتبرا")
+    gives its subject; one with a quote, None: the cue continues that quote's speaker."""
+    earlier = [k for k in range(first, cue_index) if _is_cue(forms[k])]
+    if any(k in context.quote_cues for k in earlier):
+        return None
+    if earlier:
+        return _speaker(earlier[-1], context.starts[cue_index], forms, context)
+    fallback = None
+    for k in range(first, cue_index):
+        m = context.by_token.get(k)
+        if m is None or _governed(k, m, forms, context.starts):
+            continue
+        if m.label in (*SPEAKER_LABELS, "LOC"):
+            return m
+        if fallback is None and m.label == "TITLE":
+            fallback = m
+    return fallback
 
 
 def extract_quotes(doc: Document) -> Document:

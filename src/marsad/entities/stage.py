@@ -10,7 +10,7 @@ from marsad.entities.tagger import tag_sentences
 from marsad.kb.base import KnowledgeBase, default
 from marsad.model import Document, Mention, MentionLabel
 from marsad.text.forms import WordForm, word_forms
-from marsad.text.phrases import PhraseMatcher
+from marsad.text.phrases import PhraseMatcher, unsplit_rest
 
 # A one-word name whose base is one of these is a tagging error: they are
 # function words that the gazetteers also list as places or names.
@@ -74,11 +74,12 @@ def _known_actors(forms: list[WordForm], sentences: list[tuple[int, int]], kb: K
         for i, j, actors in matcher.find(forms, a, b):
             overlapping = names.over(i, j)
             spans = [names.spans[o] for o in overlapping]
-            if any(s is not None and (s[0] < i or s[1] > j or (s[0] == i and s[1] == j)) for s in spans):
+            label: MentionLabel = "PER" if actors[0].type == "PER" else "ORG"
+            if any(s is not None and (s[0] < i or s[1] > j or (s[0], s[1], s[2]) == (i, j, label)) for s in spans):
                 continue  # a longer, crossing or identical name is already there
             for o in overlapping:
                 names.remove(o)
-            names.add(i, j, "PER" if actors[0].type == "PER" else "ORG", 1.0)
+            names.add(i, j, label, 1.0)
 
 
 def _propagate_names(forms: list[WordForm], names: _Names) -> None:
@@ -96,11 +97,22 @@ def _propagate_names(forms: list[WordForm], names: _Names) -> None:
             names.add(k, k + 1, "PER", known)
 
 
-def _name_start(doc: Document, forms: list[WordForm], first: int, label: str, known: PhraseMatcher[Any]) -> int:
+def _name_start(
+    doc: Document, forms: list[WordForm], first: int, end: int, label: str, known: PhraseMatcher[Any]
+) -> int:
     """Where a name starts: after its conjunction or preposition (درنة in بدرنة), unless the
     "clitic" is the name's own first letter (فيصل, not ف + يصل): the whole word is a known name
-    and what is left is not."""
+    and what is left is not. A known name of several words behind a letter the segmenter did
+    not split off (لبي بي سي: لبي is a word too) starts after that letter."""
     form = forms[first]
+    unsplit = unsplit_rest(form)
+    if unsplit and end - first > 1 and label in ("PER", "ORG"):
+        phrase = " ".join([unsplit] + [f.norm for f in forms[first + 1 : end]])
+        if known.match_exact(phrase) and not known.starts_a_phrase(form.norm):
+            start = doc.tokens[first].start + 1
+            while start < form.base_end and (doc.text[start] == "ـ" or not doc.text[start].isalpha()):
+                start += 1  # a diacritic or tatweel on the letter
+            return start
     if label in ("PER", "ORG") and form.proclitics and "ال" not in form.proclitics:
         names = lexicons().person_tokens
         whole = form.norm in names or known.starts_a_phrase(form.norm)
@@ -136,7 +148,7 @@ def recognize_entities(doc: Document, kb: KnowledgeBase | None = None) -> Docume
     known = (kb or default()).actor_matcher()
     spans = sorted(
         (
-            (_name_start(doc, forms, f, label, known), forms[e - 1].base_end, label, score)
+            (_name_start(doc, forms, f, e, label, known), forms[e - 1].base_end, label, score)
             for f, e, label, score in found
         ),
         key=lambda m: (m[0], -m[1]),

@@ -242,17 +242,23 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
             cluster.sector = cluster.sector or sector
             linked[m.id] = (cluster.country, cluster.sector)
 
+    titled: list[tuple[int, str, _Cluster]] = []  # (token, title, person) for "وزير الدفاع جيمس ماتيس"
+    role_titles: set[str] = set()  # TITLE mentions that introduce a name
     for cluster in clusters:
-        if cluster.kb is not None:
-            continue
         for m in cluster.mentions:
             if m.label != "PER":
                 continue
             span = spans[m.id]
             context = _role_context(doc, forms, span, by_token, sentence_of.get(span[0], 0))
-            country, sector = _infer_from_role(context, kb, linked)
-            cluster.country = cluster.country or country
-            cluster.sector = cluster.sector or sector
+            for t in context:
+                if t.label == "TITLE":
+                    titled.append((span[0], _title_key(t.text), cluster))
+                    role_titles.add(t.id)
+            if cluster.kb is None:
+                country, sector = _infer_from_role(context, kb, linked)
+                cluster.country = cluster.country or country
+                cluster.sector = cluster.sector or sector
+    _corefer_titles(doc, spans, titled, role_titles)
 
     dominant = _dominant(about)
     signals = _country_positions(doc, forms, kb, spans, linked)
@@ -267,6 +273,35 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
         record.id = f"a{n}"
     doc.actors = records
     return doc
+
+
+def _title_key(text: str) -> str:
+    """A title's matching form: normalised, without the article (الوزير = وزير)."""
+    words = normalize_word(text).split()
+    if words and words[0].startswith("ال") and len(words[0]) > 4:
+        words[0] = words[0][2:]
+    return " ".join(words)
+
+
+def _corefer_titles(
+    doc: Document, spans: dict[str, range], titled: list[tuple[int, str, _Cluster]], role_titles: set[str]
+) -> None:
+    """A title standing alone refers to the person the document introduced with it: after
+    "وزير الدفاع جيمس ماتيس", "ورفض وزير الدفاع …" is Mattis. The nearest such person
+    before it, else the first one after it; a title no one in the document holds stays alone."""
+    if not titled:
+        return
+    titled.sort(key=lambda t: t[0])
+    for m in doc.mentions:
+        if m.label != "TITLE" or m.id in role_titles:
+            continue
+        key, token = _title_key(m.text), spans[m.id][0]
+        holders = [(k, c) for k, t, c in titled if t == key]
+        if not holders:
+            continue
+        before = [c for k, c in holders if k < token]
+        cluster = before[-1] if before else holders[0][1]
+        cluster.mentions.append(m)
 
 
 class _Coreference:

@@ -39,17 +39,20 @@ class PhraseMatcher(Generic[V]):
     def match_at(self, forms: Sequence[WordForm], i: int, end: int | None = None) -> tuple[int, V] | None:
         """The longest phrase starting at token i: (end token index, value), or None.
 
-        The first word is tried without its clitics and, when the segmenter split a name's
-        first letter off as a clitic (فيصل as ف + يصل), as written.
+        The first word is tried without its clitics; as written, when the segmenter split a
+        name's first letter off as a clitic (فيصل as ف + يصل); and, in a phrase of several words,
+        without a first letter the segmenter kept because the whole is a word too (لبي بي سي).
         """
         stop = len(forms) if end is None else end
         form = forms[i]
-        for first in (form.base, form.norm) if form.norm != form.base else (form.base,):
+        for first, min_words in _first_words(form):
             candidates = self._by_first.get(first)
             if candidates is None:
                 continue
             for words, value in candidates:
                 j = i + len(words)
+                if len(words) < min_words:
+                    continue
                 if j <= stop and all(forms[i + k].norm == words[k] for k in range(1, len(words))):
                     return j, value
         return None
@@ -62,7 +65,7 @@ class PhraseMatcher(Generic[V]):
         i = start
         while i < stop:
             form = forms[i]
-            if form.base not in firsts and form.norm not in firsts:
+            if form.base not in firsts and form.norm not in firsts and unsplit_rest(form) not in firsts:
                 i += 1
                 continue
             hit = self.match_at(forms, i, stop)
@@ -73,3 +76,22 @@ class PhraseMatcher(Generic[V]):
             out.append((i, j, value))
             i = j
         return out
+
+
+PROCLITIC_LETTERS = frozenset("وفبلك")
+
+
+def unsplit_rest(form: WordForm) -> str:
+    """The word without its first letter when that letter may be a proclitic the segmenter
+    did not split off (لبي = لـ + بي); "" otherwise."""
+    if form.proclitics or len(form.norm) < 3 or form.norm[0] not in PROCLITIC_LETTERS:
+        return ""
+    return form.norm[1:]
+
+
+def _first_words(form: WordForm) -> list[tuple[str, int]]:
+    """The forms a phrase's first word is looked up under, each with the fewest words a
+    phrase found through it must have."""
+    words = [(form.base, 1)] if form.norm == form.base else [(form.base, 1), (form.norm, 1)]
+    rest = unsplit_rest(form)
+    return [*words, (rest, 2)] if rest else words
