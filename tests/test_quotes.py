@@ -91,3 +91,21 @@ def test_a_title_alone_speaks_for_the_person_it_introduced() -> None:
     quote = doc.quotes[-1]
     actor = next(a for a in doc.actors if a.id == quote.speaker_actor)
     assert "ماتيس" in actor.name
+
+
+def test_a_sentence_that_ends_with_its_source_is_reported_speech() -> None:
+    doc = marsad.extract("وقتل 19 شخصا على الأقل في اشتباكات بين الجيش ومجموعة مسلحة، وفق وكالة فرانس برس.")
+    assert [q.text for q in doc.quotes] == ["قتل 19 شخصا على الأقل في اشتباكات بين الجيش ومجموعة مسلحة"]
+    assert doc.quotes[0].cue.text == "وفق" and _speaker_text(doc, doc.quotes[0]) == "وكالة فرانس برس"
+
+
+def test_a_reported_clause_ends_before_the_next_cue_or_a_circumstantial_participle() -> None:
+    doc = marsad.extract("وأكد الحريري أنه مازال حليفا للرئيس عون، مهنئا القوات اللبنانية على ما حققته.")
+    assert [q.text for q in doc.quotes] == ["أنه مازال حليفا للرئيس عون"]
+    doc = marsad.extract("وقالت ماي إنها ستبلغ القادة بالأدلة، في وقت قال دبلوماسيون إن القمة ستدعمها.")
+    assert [q.text for q in doc.quotes] == ["إنها ستبلغ القادة بالأدلة", "إن القمة ستدعمها"]
+
+
+def test_marked_fragments_governed_by_an_accusing_verb() -> None:
+    doc = marsad.extract('وتتهم أنقرة "بالإرهاب" وحدات حماية الشعب. وتصف أنقرة الحزب كـ"منظمة إرهابية".')
+    assert [q.text for q in doc.quotes] == ["بالإرهاب", "منظمة إرهابية"]

@@ -36,7 +36,8 @@ VERBS = _words(
     يضيف تضيف صرح صرحت لفت لفتت اعتبر اعتبرت يعتبر تعتبر رأى رأت يرى ترى شدد شددت نفى نفت ينفي تنفي حذر حذرت يحذر
     تحذر طالب طالبت أعلن أعلنت يعلن تعلن تابع تابعت ذكر ذكرت يذكر تذكر كشف كشفت أفاد أفادت زعم زعمت ادعى ادعت
     أبلغ أبلغت أعرب أعربت اتهم اتهمت يتهم تتهم دعا دعت وصف وصفت يصف تصف توعد ندد نددت كتب كتبت غرد غردت
-    أردف أردفت استطرد أوردت أورد نقل نقلت بين بينت أقر أقرت رجح رجحت توقع توقعت قالا أكدا"""
+    أردف أردفت استطرد أوردت أورد نقل نقلت بين بينت أقر أقرت رجح رجحت توقع توقعت قالا أكدا تساءل تساءلت نبه نبهت
+    أخبر أخبرت طلب طلبت طلبوا"""
 )
 PARTICIPLES = _words(
     "مشيرا مشيرة مضيفا مضيفة مؤكدا مؤكدة موضحا موضحة معتبرا معتبرة لافتا لافتة محذرا محذرة مشددا مشددة قائلا قائلة"
@@ -45,12 +46,15 @@ PARTICIPLES = _words(
 NOUNS = _words("قوله قولها القول تصريح تصريحات بيان حوار مقابلة رسالة تغريدة")
 # verbs that take a quoted word or phrase as their object: وصفه بـ"…"، نددت بـ"…"
 FRAGMENT_VERBS = _words("وصف وصفت وصفه وصفها يصف تصف ندد نددت استنكر استنكرت توعد نعت اتهم اتهمت يتهم تتهم نفى نفت")
-FRAGMENT_LEADS = _words("بـ ب أي بأنه بأنها بوصفه")
+FRAGMENT_LEADS = _words("بـ ب كـ ك أي بأنه بأنها بوصفه")
+FRAGMENT_REACH = 8  # tokens between a fragment's verb and its marks (اتهمت الوزارة، الثلاثاء، الفلسطينيين بـ"…")
 ATTRIBUTIONS = _words("بحسب حسب وفق وفقا حسبما")
 COMPLEMENTISERS = _words("أن إن")
 PREPOSITIONS_AFTER_CUE = _words("إلى على من عن")
 QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
 MIN_DIRECT_WORDS = 3
+NEXT_CUE_REACH = 3  # tokens after a comma in which a new cue ends the reported clause before it
+ATTRIBUTION_TAIL = 10  # tokens from an attribution (، وفق X) to the end of its sentence
 CUE_WINDOW = 20  # tokens between a cue and its quote (a speaker with a long title fits)
 SPEAKER_LABELS = ("PER", "ORG")
 SUBJECT_WINDOW = 16  # tokens after a cue in which its subject is looked for
@@ -76,15 +80,16 @@ def _complementiser(form: WordForm) -> bool:
     return form.base in COMPLEMENTISERS or normalize_word(form.stem) in COMPLEMENTISERS
 
 
-_OPENING = re.compile(r'[«“]|(?<![^\s:(،,\-ـبلك])"(?=\S)')
+_OPENING = re.compile(r'[«“]|(?<![^\s:(،,\-ـبلك])" ?(?=\S)')
 _CLOSING = {"«": re.compile("»"), "“": re.compile("”"), '"': re.compile(r'(?<=\S)"(?![^\s.,،:;؛)\-؟!])')}
 
 
 def _marked_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the text inside each pair of quotation marks, within a paragraph.
 
-    A straight " opens only where a word starts after it and closes only where a
-    word ends before it, so one stray mark does not pair every later quote wrongly.
+    A straight " opens only where a word starts after it (a space between is allowed:
+    قال الحريري " أنا …") and closes only where a word ends before it, so one stray mark
+    does not pair every later quote wrongly.
     """
     out = []
     for paragraph in re.finditer(r"[^\n]+", text):
@@ -93,7 +98,7 @@ def _marked_spans(text: str) -> list[tuple[int, int]]:
             m = _OPENING.search(text, pos, end)
             if m is None:
                 break
-            close = _CLOSING[m.group()].search(text, m.end(), end)
+            close = _CLOSING[m.group()[0]].search(text, m.end(), end)
             if close is None:
                 pos = m.end()
                 continue
@@ -188,7 +193,30 @@ def find_quotes(doc: Document) -> list[Quote]:
             direct.append(_Found(qs, qe, "direct", cue, cue + 1))
 
     found = sorted(reported + direct, key=lambda f: f.start)
+    found = sorted(found + _attributed_sentences(doc, forms, found), key=lambda f: f.start)
     return _attribute(doc, forms, found)
+
+
+def _attributed_sentences(doc: Document, forms: list[WordForm], found: list[_Found]) -> list[_Found]:
+    """A sentence that ends by naming its source is reported speech of that source:
+    "قتل 19 شخصا في اشتباكات، وفق وكالة فرانس برس"، "…، بحسب ما قاله". The quote is the
+    sentence before the comma, without its leading و; only where no other quote is."""
+    out = []
+    tokens = doc.tokens
+    taken = [(f.start, f.end) for f in found]
+    for a, b in sentence_ranges(doc):
+        for k in range(a + 2, b):
+            if forms[k].base not in ATTRIBUTIONS or forms[k - 1].norm not in ("،", ","):
+                continue
+            if b - k > ATTRIBUTION_TAIL:
+                break  # the source is not the end of the sentence
+            start, end = _trim(
+                doc.text, forms[a].base_start if forms[a].proclitics == "و" else tokens[a].start, tokens[k - 1].start
+            )
+            if end - start >= 2 and not any(s < end and start < e for s, e in taken):
+                out.append(_Found(start, end, "reported", k, k + 1))
+            break
+    return out
 
 
 def _fragment_cue(forms: list[WordForm], first: int) -> int | None:
@@ -199,16 +227,19 @@ def _fragment_cue(forms: list[WordForm], first: int) -> int | None:
     if before < 0:
         return None
     word = forms[before]
+    if _is_cue(word):
+        return before
+    # the verb's own preposition before or inside the marks: بـ"…"، كـ"…"، "بالإرهاب"
     if word.norm in FRAGMENT_LEADS:
         lead = before - 1
-    elif _is_cue(word):
-        return before
+    elif forms[first].proclitics.startswith(("ب", "ك")):
+        lead = before
     else:
         return None
-    for k in range(lead, max(-1, lead - 4), -1):
+    for k in range(lead, max(-1, lead - FRAGMENT_REACH), -1):
         if _is_cue(forms[k]) or forms[k].base in FRAGMENT_VERBS:
             return k
-        if forms[k].norm in (".", "؟", "!", "،", ","):
+        if forms[k].norm in (".", "؟", "!", ":"):
             return None
     return None
 
@@ -238,17 +269,26 @@ def _cue_after(forms: list[WordForm], last: int) -> int | None:
 
 
 def _reported_end(forms: list[WordForm], tokens: list[Token], j: int, end: int) -> int:
-    """A reported quote runs to the end of its sentence, or to the next cue introduced by a comma."""
+    """A reported quote runs to the end of its sentence, or to a comma before the next cue
+    (، مضيفا أن؛ ، لكنه أضاف أن؛ ، في وقت قال) or before a circumstantial participle that
+    adds what the speaker did (، مهنئا القوات اللبنانية)."""
     for i in range(j + 1, len(forms)):
         if tokens[i].start >= end:
             break
-        if (
-            forms[i].norm in ("،", ",")
-            and i + 1 < len(forms)
-            and (forms[i + 1].base in PARTICIPLES or forms[i + 1].base in ATTRIBUTIONS or forms[i + 1].base in VERBS)
-        ):
+        if forms[i].norm not in ("،", ","):
+            continue
+        for nxt in forms[i + 1 : i + 1 + NEXT_CUE_REACH]:
+            if nxt.base in PARTICIPLES or nxt.base in ATTRIBUTIONS or nxt.base in VERBS or nxt.norm in VERBS:
+                return tokens[i].start
+        if i + 1 < len(forms) and _circumstantial(forms[i + 1]):
             return tokens[i].start
     return end
+
+
+def _circumstantial(form: WordForm) -> bool:
+    """An active participle in the accusative (مهنئا، مشيدا، معربا): م…ا, five letters or more."""
+    word = form.norm.rstrip("ً")
+    return not form.proclitics and len(word) >= 5 and word.startswith("م") and word.endswith("ا")
 
 
 def _sentence_end_finder(doc: Document):  # type: ignore[no-untyped-def]
@@ -304,7 +344,9 @@ def _attribute(doc: Document, forms: list[WordForm], found: list[_Found]) -> lis
         cue_token = tokens[f.cue]
         cue_start = forms[f.cue].base_start
         cue = Cue(cue_start, cue_token.end, doc.text[cue_start : cue_token.end])
-        speaker = _speaker(f.cue, f.start, forms, context) or last_speaker  # وأضاف، وتابع: the same speaker goes on
+        # a source named after its quote ("…، وفق رويترز") is looked for up to the sentence end
+        bound = f.start if f.start > cue_start else len(doc.text)
+        speaker = _speaker(f.cue, bound, forms, context) or last_speaker  # وأضاف، وتابع: the same speaker goes on
         last_speaker = speaker
         quotes.append(
             Quote(
