@@ -46,6 +46,10 @@ def test_attributes_inferred_from_titles_and_adjectives() -> None:
     doc = marsad.extract("أعلنت وزارة الخارجية الروسية في بيان أن الاجتماع انتهى.")
     org = next(a for a in doc.actors if "الخارجية" in a.name)
     assert (org.country, org.sector) == ("RUS", "GOV")
+    # an ambassador works for the state that sends her, not for the body she is posted to
+    doc = marsad.extract("وقالت سفيرة الولايات المتحدة لدى الأمم المتحدة ليلى أحمد إن الاجتماع انتهى.")
+    envoy = next(a for a in doc.actors if "ليلى" in a.name)
+    assert (envoy.country, envoy.sector) == ("USA", "GOV")
 
 
 def test_dated_roles() -> None:

@@ -42,6 +42,7 @@ ROLE_BREAKS = frozenset(
 INTERNATIONAL_SECTORS = frozenset({"IGO", "NGO"})
 DOMINANT_SHARE = 0.4  # a document is "about" a country holding this share of its country signals
 PLURAL_ENDINGS = ("ون", "ين", "ات")
+HOST_WORDS = frozenset({"لدى", "لدي"})
 
 
 @dataclass(slots=True)
@@ -112,7 +113,7 @@ def _subsequence(short: list[str], long: list[str]) -> bool:
 
 
 def _role_context(
-    doc: Document, forms: list[WordForm], span: range, by_token: dict[int, Mention], sentence_start: int
+    forms: list[WordForm], span: range, by_token: dict[int, Mention], spans: dict[str, range], sentence_start: int
 ) -> list[Mention]:
     """The TITLE/NORP/ORG/LOC mentions of the role phrase just before a name (nearest first).
 
@@ -127,7 +128,10 @@ def _role_context(
         if m is not None and m.label == "PER":
             break
         if m is not None and m.label in ("TITLE", "NORP", "ORG", "LOC"):
-            if not found or found[-1] is not m:
+            first = spans[m.id][0]
+            if first > 0 and forms[first - 1].norm in HOST_WORDS:
+                pass  # سفيرة الولايات المتحدة لدى الأمم المتحدة: where the role is held, not for whom
+            elif not found or found[-1] is not m:
                 found.append(m)
         elif forms[k].base in ROLE_BREAKS or forms[k].norm in ROLE_BREAKS:
             break
@@ -249,7 +253,7 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
             if m.label != "PER":
                 continue
             span = spans[m.id]
-            context = _role_context(doc, forms, span, by_token, sentence_of.get(span[0], 0))
+            context = _role_context(forms, span, by_token, spans, sentence_of.get(span[0], 0))
             for t in context:
                 if t.label == "TITLE":
                     titled.append((span[0], _title_key(t.text), cluster))
