@@ -397,7 +397,7 @@ def _speaker(
         if subject is not None:
             return subject
         for k in (cue_index - 1, cue_index - 2):
-            if k < 0 or forms[k].norm in (".", "؟", "!", ":", '"', "»"):
+            if k < 0 or forms[k].norm in (".", "؟", "!", ":", '"', "»", "،", ","):
                 break
             m = by_token.get(k)
             if m is not None and m.label in (*SPEAKER_LABELS, "LOC"):
