@@ -109,3 +109,13 @@ def test_a_reported_clause_ends_before_the_next_cue_or_a_circumstantial_particip
 def test_marked_fragments_governed_by_an_accusing_verb() -> None:
     doc = marsad.extract('وتتهم أنقرة "بالإرهاب" وحدات حماية الشعب. وتصف أنقرة الحزب كـ"منظمة إرهابية".')
     assert [q.text for q in doc.quotes] == ["بالإرهاب", "منظمة إرهابية"]
+
+
+def test_a_relayed_quote_belongs_to_its_source_not_the_agency() -> None:
+    doc = marsad.extract('ونقلت وكالة الصحافة الفرنسية عن نتانياهو قوله "سنرد بقوة على أي هجوم من غزة".')
+    assert [_speaker_text(doc, q) for q in doc.quotes] == ["نتانياهو"]
+
+
+def test_a_ministry_named_by_its_portfolio_speaks() -> None:
+    doc = marsad.extract("وقتل 18 شخصا في انفجار، قالت وزارة الداخلية إنه ناتج عن مستودع للذخيرة.")
+    assert [_speaker_text(doc, q) for q in doc.quotes] == ["وزارة الداخلية"]

@@ -50,7 +50,6 @@ FRAGMENT_LEADS = _words("بـ ب كـ ك أي بأنه بأنها بوصفه")
 FRAGMENT_REACH = 8  # tokens between a fragment's verb and its marks (اتهمت الوزارة، الثلاثاء، الفلسطينيين بـ"…")
 ATTRIBUTIONS = _words("بحسب حسب وفق وفقا حسبما")
 COMPLEMENTISERS = _words("أن إن")
-PREPOSITIONS_AFTER_CUE = _words("إلى على من عن")
 QUOTE_PAIRS = {"«": "»", "“": "”", '"': '"'}
 MIN_DIRECT_WORDS = 3
 NEXT_CUE_REACH = 3  # tokens after a comma in which a new cue ends the reported clause before it
@@ -59,7 +58,8 @@ CUE_WINDOW = 20  # tokens between a cue and its quote (a speaker with a long tit
 SPEAKER_LABELS = ("PER", "ORG")
 SUBJECT_WINDOW = 16  # tokens after a cue in which its subject is looked for
 CLAUSE_WINDOW = 60  # tokens before a participle in which its clause's subject is looked for
-PREPOSITIONS = _words("إلى في مع عن على أمام لدى من عبر ضد")
+PREPOSITIONS = _words("إلى في مع عن على أمام لدى من عبر ضد مخاطبا مخاطبة")  # and who is addressed
+RELAY_VERBS = _words("نقل نقلت ينقل تنقل")
 
 
 @dataclass(slots=True)
@@ -308,15 +308,21 @@ def _sentence_end_finder(doc: Document):  # type: ignore[no-untyped-def]
 
 
 def _mentions_by_token(doc: Document) -> dict[int, Mention]:
-    """Token index -> the longest PER/ORG/TITLE/NORP mention over it."""
+    """Token index -> the longest PER/ORG/LOC/TITLE/NORP mention over it. A name that starts
+    inside a title is the title's complement (وزير [الخارجية الأميركي]): its tokens belong to
+    the title, the head of the phrase."""
     starts = [t.start for t in doc.tokens]
     out: dict[int, Mention] = {}
     for m in sorted(doc.mentions, key=lambda m: m.start - m.end):
         if m.label not in (*SPEAKER_LABELS, "LOC", "TITLE", "NORP"):
             continue
-        for k in range(bisect_right(starts, m.start) - 1, bisect_left(starts, m.end)):
-            if k >= 0:
-                out.setdefault(k, m)
+        tokens = range(max(0, bisect_right(starts, m.start) - 1), bisect_left(starts, m.end))
+        if tokens:
+            owner = out.get(tokens[0])
+            if owner is not None and owner.label == "TITLE" and owner.start < m.start:
+                m = owner
+        for k in tokens:
+            out.setdefault(k, m)
     return out
 
 
@@ -394,6 +400,9 @@ def _speaker(
                     after.append((k, m))
             k += 1
         subject = _subject_phrase(cue_index, after)
+        source = _relayed_source(cue_index, quote_start, forms, context)
+        if source is not None:
+            return source  # نقلت وكالة الصحافة الفرنسية عن نتانياهو قوله: the agency only relays
         if subject is not None:
             return subject
         for k in (cue_index - 1, cue_index - 2):
@@ -403,6 +412,20 @@ def _speaker(
             if m is not None and m.label in (*SPEAKER_LABELS, "LOC"):
                 return m
     return _clause_subject(cue_index, forms, context, max(sentence_first, cue_index - CLAUSE_WINDOW))
+
+
+def _relayed_source(cue_index: int, quote_start: int, forms: list[WordForm], context: _Context) -> Mention | None:
+    """After نقل/نقلت, the one named after عن is the speaker; the subject is the channel."""
+    if forms[cue_index].base not in RELAY_VERBS:
+        return None
+    k = cue_index + 1
+    while k < len(forms) and forms[k].base_start < quote_start and k <= cue_index + SUBJECT_WINDOW:
+        if forms[k].norm in (".", "؟", "!"):
+            return None
+        if forms[k].norm == "عن":
+            return context.by_token.get(k + 1) if k + 1 < len(forms) else None
+        k += 1
+    return None
 
 
 def _governed(k: int, mention: Mention, forms: list[WordForm], starts: list[int]) -> bool:

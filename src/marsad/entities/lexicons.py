@@ -46,6 +46,7 @@ class Lexicons:
     org_heads: frozenset[str]
     institution_heads: frozenset[str]  # الجيش in الجيش الليبي
     institution_modifiers: frozenset[str]  # الوطني in الجيش الوطني الليبي
+    ministries: frozenset[str]  # الداخلية in وزارة الداخلية
     groups: frozenset[str]  # NORP words that name no single country
     countries: frozenset[str]  # single- and multi-word country names
     demonyms: frozenset[str]
@@ -80,6 +81,7 @@ def lexicons() -> Lexicons:
         institution_modifiers=frozenset(
             normalize_word(n) for n, k in curated_rows("institutions.tsv") if k == "modifier"
         ),
+        ministries=frozenset(normalize_word(n) for n, k in curated_rows("institutions.tsv") if k == "ministry"),
         groups=frozenset(normalize_word(r[0]) for r in curated_rows("norp_groups.tsv")),
         countries=frozenset(n for c in bundled_countries().values() for n in c.names),
         demonyms=frozenset(n for c in bundled_countries().values() for n in c.demonyms),

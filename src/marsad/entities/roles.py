@@ -16,6 +16,7 @@ from functools import cache
 
 from marsad.entities.lexicons import lexicons
 from marsad.text.forms import WordForm
+from marsad.text.normalize import normalize_word
 from marsad.text.phrases import PhraseMatcher
 
 BY_NAME = "باسم"
@@ -26,8 +27,12 @@ def _title_heads() -> PhraseMatcher[str | None]:
     return PhraseMatcher(lexicons().titles.items())
 
 
+MINISTRY = normalize_word("وزارة")
+
+
 def find_institutions(forms: list[WordForm], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Token ranges of a state institution named by its nationality: الجيش (الوطني) الليبي."""
+    """Token ranges of a state institution named by its nationality (الجيش (الوطني) الليبي),
+    and of a ministry named by its portfolio alone (وزارة الداخلية)."""
     lex = lexicons()
     out = []
     for a, b in sentences:
@@ -39,6 +44,8 @@ def find_institutions(forms: list[WordForm], sentences: list[tuple[int, int]]) -
                 j += 1
             if j < b and forms[j].norm in lex.demonyms and not forms[j].proclitics:
                 out.append((i, j + 1))
+            elif forms[i].base == MINISTRY and i + 1 < b and forms[i + 1].norm in lex.ministries:
+                out.append((i, i + 2))
     return out
 
 
