@@ -119,3 +119,13 @@ def test_a_relayed_quote_belongs_to_its_source_not_the_agency() -> None:
 def test_a_ministry_named_by_its_portfolio_speaks() -> None:
     doc = marsad.extract("وقتل 18 شخصا في انفجار، قالت وزارة الداخلية إنه ناتج عن مستودع للذخيرة.")
     assert [_speaker_text(doc, q) for q in doc.quotes] == ["وزارة الداخلية"]
+
+
+def test_a_nameless_subject_is_the_speaker_phrase() -> None:
+    doc = marsad.extract("وقتل جندي في الهجوم. وذكرت وسائل إعلام إسرائيلية أن الجيش رد على مصادر النيران.")
+    quote = doc.quotes[0]
+    assert quote.speaker_mention is None and quote.speaker_phrase is not None
+    assert quote.speaker_phrase.text == "وسائل إعلام إسرائيلية"
+    assert doc.text[quote.speaker_phrase.start : quote.speaker_phrase.end] == quote.speaker_phrase.text
+    again = marsad.Document.from_dict(doc.to_dict())
+    assert again.quotes[0].speaker_phrase == quote.speaker_phrase

@@ -140,8 +140,9 @@ QuoteKind = Literal["direct", "reported"]
 
 
 @dataclass(slots=True)
-class Cue:
-    """The reporting word or phrase of a quote (قال، أكد، مشيرا إلى، بحسب)."""
+class TextSpan:
+    """A stretch of the text: a quote's cue (قال، أكد، مشيرا إلى، بحسب), or the words that name
+    a speaker no mention names (مصدر عسكري، وسائل إعلام إسرائيلية)."""
 
     start: int
     end: int
@@ -153,15 +154,17 @@ class Cue:
 
 @dataclass(slots=True)
 class Quote:
-    """Direct or reported speech; the speaker is a mention id (and its actor id when actors were resolved)."""
+    """Direct or reported speech. The speaker is a mention id (and its actor id when actors
+    were resolved) or, when no mention names the speaker, the phrase that does (speaker_phrase)."""
 
     start: int
     end: int
     text: str
     speaker_mention: str | None
     speaker_actor: str | None
-    cue: Cue
+    cue: TextSpan
     kind: QuoteKind
+    speaker_phrase: TextSpan | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -170,6 +173,7 @@ class Quote:
             "text": self.text,
             "speaker_mention": self.speaker_mention,
             "speaker_actor": self.speaker_actor,
+            "speaker_phrase": self.speaker_phrase.to_dict() if self.speaker_phrase else None,
             "cue": self.cue.to_dict(),
             "kind": self.kind,
         }
@@ -357,15 +361,23 @@ def _with_known_mentions(record: dict[str, Any], known: set[str]) -> dict[str, A
 
 def _quote_from_dict(data: dict[str, Any], text: str, known: set[str]) -> Quote:
     start, end = _offset(data["start"], text), _offset(data["end"], text)
-    c = data["cue"]
-    cue = Cue(_offset(c["start"], text), _offset(c["end"], text), c["text"])
+    cue = _text_span(data["cue"], text)
+    phrase = _text_span(data["speaker_phrase"], text) if data.get("speaker_phrase") else None
     if text[start:end] != data["text"] or text[cue.start : cue.end] != cue.text:
         raise InvalidDocument(f"quote ({start}, {end}): text or cue does not match its span")
+    if phrase is not None and text[phrase.start : phrase.end] != phrase.text:
+        raise InvalidDocument(f"quote ({start}, {end}): speaker_phrase does not match its span")
     if data["kind"] not in ("direct", "reported"):
         raise InvalidDocument(f"quote kind {data['kind']!r} is not direct or reported")
     if data.get("speaker_mention") is not None and data["speaker_mention"] not in known:
         raise InvalidDocument(f"quote ({start}, {end}) refers to an unknown mention {data['speaker_mention']!r}")
-    return Quote(start, end, data["text"], data.get("speaker_mention"), data.get("speaker_actor"), cue, data["kind"])
+    return Quote(
+        start, end, data["text"], data.get("speaker_mention"), data.get("speaker_actor"), cue, data["kind"], phrase
+    )
+
+
+def _text_span(data: dict[str, Any], text: str) -> TextSpan:
+    return TextSpan(_offset(data["start"], text), _offset(data["end"], text), data["text"])
 
 
 def _time_from_dict(data: dict[str, Any], text: str) -> TimeExpression:

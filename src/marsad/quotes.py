@@ -20,7 +20,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from marsad.entities.stage import sentence_ranges
-from marsad.model import Cue, Document, Mention, Quote, QuoteKind, Token
+from marsad.model import Document, Mention, Quote, QuoteKind, TextSpan, Token
 from marsad.text.forms import WordForm, word_forms
 from marsad.text.normalize import normalize_word
 
@@ -60,6 +60,9 @@ SUBJECT_WINDOW = 16  # tokens after a cue in which its subject is looked for
 CLAUSE_WINDOW = 60  # tokens before a participle in which its clause's subject is looked for
 PREPOSITIONS = _words("إلى في مع عن على أمام لدى من عبر ضد مخاطبا مخاطبة")  # and who is addressed
 RELAY_VERBS = _words("نقل نقلت ينقل تنقل")
+# words between a cue and its subject that are not the subject
+ADVERBS = _words("أيضا كذلك مجددا حينها لاحقا بدوره بدورها وقتها آنذاك قد فيما هو هي هم إنه أنه إنها أنها له لها لهم")
+NAMELESS_WORDS = 4  # the longest nameless subject taken (وسائل إعلام رسمية سورية)
 
 
 @dataclass(slots=True)
@@ -334,35 +337,44 @@ class _Context:
     by_token: dict[int, Mention]
     sentence_first: list[int]  # token index -> first token of its sentence
     quote_cues: set[int]  # token indexes of the cues of found quotes
+    in_time: list[bool]  # token index -> inside a time expression (وقال اليوم الخميس)
+    text: str
 
 
 def _attribute(doc: Document, forms: list[WordForm], found: list[_Found]) -> list[Quote]:
     tokens = doc.tokens
+    starts = [t.start for t in tokens]
     sentence_first = [0] * len(tokens)
     for a, b in sentence_ranges(doc):
         for k in range(a, b):
             sentence_first[k] = a
-    context = _Context([t.start for t in tokens], _mentions_by_token(doc), sentence_first, {f.cue for f in found})
+    in_time = [False] * len(tokens)
+    for t in doc.times:
+        for k in range(bisect_right(starts, t.start) - 1, bisect_left(starts, t.end)):
+            in_time[max(k, 0)] = True
+    context = _Context(starts, _mentions_by_token(doc), sentence_first, {f.cue for f in found}, in_time, doc.text)
     actor_of = {mid: a.id for a in doc.actors for mid in a.mentions}
     quotes = []
-    last_speaker: Mention | None = None
+    last_speaker: Mention | TextSpan | None = None
     for f in found:
         cue_token = tokens[f.cue]
         cue_start = forms[f.cue].base_start
-        cue = Cue(cue_start, cue_token.end, doc.text[cue_start : cue_token.end])
+        cue = TextSpan(cue_start, cue_token.end, doc.text[cue_start : cue_token.end])
         # a source named after its quote ("…، وفق رويترز") is looked for up to the sentence end
         bound = f.start if f.start > cue_start else len(doc.text)
         speaker = _speaker(f.cue, bound, forms, context) or last_speaker  # وأضاف، وتابع: the same speaker goes on
         last_speaker = speaker
+        mention = speaker if isinstance(speaker, Mention) else None
         quotes.append(
             Quote(
                 start=f.start,
                 end=f.end,
                 text=doc.text[f.start : f.end],
-                speaker_mention=speaker.id if speaker else None,
-                speaker_actor=actor_of.get(speaker.id) if speaker else None,
+                speaker_mention=mention.id if mention else None,
+                speaker_actor=actor_of.get(mention.id) if mention else None,
                 cue=cue,
                 kind=f.kind,
+                speaker_phrase=speaker if isinstance(speaker, TextSpan) else None,
             )
         )
     return quotes
@@ -373,7 +385,7 @@ def _speaker(
     quote_start: int,
     forms: list[WordForm],
     context: _Context,
-) -> Mention | None:
+) -> Mention | TextSpan | None:
     """The subject of a cue, or None when it has none of its own (a continuation).
 
     Arabic puts the verb first, and its subject right after it: the first name after
@@ -382,7 +394,8 @@ def _speaker(
     المتحدثة باسم وزارة الخارجية الروسية، ماريا زخاروفا"). Else the subject comes
     before the verb: a name just before the cue ("المسماري قال"), or the subject of
     the clause the cue is coordinated with ("وأعلنت روسيا …، مؤكدة"; "رفض X …، وقال").
-    A country right after the verb speaks for its government ("وقالت بريطانيا إن").
+    A country right after the verb speaks for its government ("وقالت بريطانيا إن"). A
+    subject no mention covers is returned as its words ("وقال مجلس القضاء الأعلى في بيان").
     """
     by_token = context.by_token
     sentence_first = context.sentence_first[cue_index]
@@ -403,6 +416,9 @@ def _speaker(
         source = _relayed_source(cue_index, quote_start, forms, context)
         if source is not None:
             return source  # نقلت وكالة الصحافة الفرنسية عن نتانياهو قوله: the agency only relays
+        nameless = _nameless_subject(cue_index, quote_start, forms, context)
+        if nameless is not None:
+            return nameless
         if subject is not None:
             return subject
         for k in (cue_index - 1, cue_index - 2):
@@ -412,6 +428,46 @@ def _speaker(
             if m is not None and m.label in (*SPEAKER_LABELS, "LOC"):
                 return m
     return _clause_subject(cue_index, forms, context, max(sentence_first, cue_index - CLAUSE_WINDOW))
+
+
+def _nameless_subject(cue_index: int, quote_start: int, forms: list[WordForm], context: _Context) -> TextSpan | None:
+    """The words right after a cue when they are a noun phrase no mention covers: the subject
+    is then a nameless or unrecognised one ("وذكرت وسائل إعلام إسرائيلية"، "وقال أحدهم"،
+    "وقالت الشبكة في بيان"), and no later name may stand in for it. Adverbs and time
+    expressions before it are skipped (وقال أيضا، وقالت الخميس)."""
+    k = cue_index + 1
+    while k < len(forms) and (forms[k].norm in ADVERBS or context.in_time[k]):
+        k += 1
+    first = k
+    while (
+        k < len(forms)
+        and k - first < NAMELESS_WORDS
+        and forms[k].base_start < quote_start
+        and (k not in context.by_token or (k > first and context.by_token[k].label == "NORP"))
+        and not context.in_time[k]
+        and _nominal(forms[k])
+    ):
+        k += 1
+    if k == first or (first < len(forms) and first in context.by_token):
+        return None
+    if k < len(forms) and (m := context.by_token.get(k)) is not None and m.label in (*SPEAKER_LABELS, "LOC"):
+        return None  # a name right after a word: the word is part of its phrase (رئيس ترامب)
+    doc_text = context.text
+    start, end = forms[first].base_start, forms[k - 1].base_end
+    return TextSpan(start, end, doc_text[start:end])
+
+
+def _nominal(form: WordForm) -> bool:
+    """Could this word be (part of) a noun phrase that is a verb's subject? Not punctuation,
+    a preposition, a complementiser, a cue, an adverb or a word with ب/ل/ك attached."""
+    return (
+        form.norm[:1].isalpha()
+        and not any(c in form.proclitics for c in "بلك")
+        and form.base not in PREPOSITIONS
+        and form.norm not in ADVERBS
+        and not _complementiser(form)
+        and not _is_cue(form)
+    )
 
 
 def _relayed_source(cue_index: int, quote_start: int, forms: list[WordForm], context: _Context) -> Mention | None:
@@ -457,7 +513,7 @@ def _subject_phrase(cue_index: int, after: list[tuple[int, Mention]]) -> Mention
     return None
 
 
-def _clause_subject(cue_index: int, forms: list[WordForm], context: _Context, first: int) -> Mention | None:
+def _clause_subject(cue_index: int, forms: list[WordForm], context: _Context, first: int) -> Mention | TextSpan | None:
     """The subject of the clause a participle or a coordinated verb hangs on: the first
     ungoverned person, organisation or country of its sentence ("ووجه ترامب إنذارا … قائلا";
     "وأعلنت روسيا اتخاذ …، مؤكدة"), else a nameless one ("وأكد مصدر عسكري …، مشيرا").
