@@ -36,7 +36,7 @@ VERBS = _words(
     يضيف تضيف صرح صرحت لفت لفتت اعتبر اعتبرت يعتبر تعتبر رأى رأت يرى ترى شدد شددت نفى نفت ينفي تنفي حذر حذرت يحذر
     تحذر طالب طالبت أعلن أعلنت يعلن تعلن تابع تابعت ذكر ذكرت يذكر تذكر كشف كشفت أفاد أفادت زعم زعمت ادعى ادعت
     أبلغ أبلغت أعرب أعربت اتهم اتهمت يتهم تتهم دعا دعت وصف وصفت يصف تصف توعد ندد نددت كتب كتبت غرد غردت
-    أردف أردفت استطرد أوردت أورد نقل نقلت بين بينت أقر أقرت رجح رجحت توقع توقعت قالا أكدا تساءل تساءلت نبه نبهت
+    أردف أردفت استطرد أوردت أورد نقل نقلت أقر أقرت رجح رجحت توقع توقعت قالا أكدا تساءل تساءلت نبه نبهت
     أخبر أخبرت طلب طلبت طلبوا"""
 )
 PARTICIPLES = _words(
@@ -60,8 +60,16 @@ SUBJECT_WINDOW = 16  # tokens after a cue in which its subject is looked for
 CLAUSE_WINDOW = 60  # tokens before a participle in which its clause's subject is looked for
 PREPOSITIONS = _words("إلى في مع عن على أمام لدى من عبر ضد مخاطبا مخاطبة")  # and who is addressed
 RELAY_VERBS = _words("نقل نقلت ينقل تنقل")
+CUES_BEFORE_COMPLEMENTISER = _words("بين بينت")
+# a document as a subject (وأضاف البيان) speaks for its issuer: the speaker goes on
+DOCUMENTS = _words("البيان بيان التقرير تقرير الكتاب الرسالة الوثيقة المذكرة البرقية")
 # words between a cue and its subject that are not the subject
-ADVERBS = _words("أيضا كذلك مجددا حينها لاحقا بدوره بدورها وقتها آنذاك قد فيما هو هي هم إنه أنه إنها أنها له لها لهم")
+ADVERBS = _words(
+    "أيضا كذلك مجددا حينها لاحقا بدوره بدورها وقتها آنذاك قد فيما هو هي هم إنه أنه إنها أنها له لها لهم"
+    " ما من الذي التي الذين اللذين اللتين اللواتي"
+)
+QUOTE_MARKS = frozenset('"«“')
+NAME_AFTER_PHRASE = 2  # tokens after a nameless phrase in which a name makes it that name's title
 NAMELESS_WORDS = 4  # the longest nameless subject taken (وسائل إعلام رسمية سورية)
 
 
@@ -76,6 +84,14 @@ class _Found:
 
 def _is_cue(form: WordForm) -> bool:
     return form.base in VERBS or form.base in PARTICIPLES or form.base in NOUNS or form.norm in VERBS
+
+
+def _is_cue_at(forms: list[WordForm], k: int) -> bool:
+    """A cue, or a verb that is one only before its complementiser (بين أن "made clear that";
+    بين alone is "between")."""
+    if forms[k].base in CUES_BEFORE_COMPLEMENTISER:
+        return k + 1 < len(forms) and _complementiser(forms[k + 1])
+    return _is_cue(forms[k])
 
 
 def _complementiser(form: WordForm) -> bool:
@@ -135,8 +151,8 @@ def find_quotes(doc: Document) -> list[Quote]:
     # reported speech (and colon speech) first: cue ... complementiser ... end of clause.
     # Quotes come out in text order without overlaps, so only the last one can contain a cue.
     reported: list[_Found] = []
-    for k, form in enumerate(forms):
-        if not _is_cue(form) or (reported and tokens[k].start < reported[-1].end):
+    for k in range(len(forms)):
+        if not _is_cue_at(forms, k) or (reported and tokens[k].start < reported[-1].end):
             continue
         j = k + 1
         limit = min(len(forms), k + CUE_WINDOW)
@@ -434,13 +450,16 @@ def _nameless_subject(cue_index: int, quote_start: int, forms: list[WordForm], c
     """The words right after a cue when they are a noun phrase no mention covers: the subject
     is then a nameless or unrecognised one ("وذكرت وسائل إعلام إسرائيلية"، "وقال أحدهم"،
     "وقالت الشبكة في بيان"), and no later name may stand in for it. Adverbs and time
-    expressions before it are skipped (وقال أيضا، وقالت الخميس)."""
+    expressions before it are skipped (وقال أيضا، وقالت الخميس); a name in marks after it
+    belongs to it (وذكرت وكالة "رويترز"); a name just after it makes it a title (دعا رجل
+    الدين الشيعي مقتدى الصدر): then the name is the subject, found by the caller."""
+    n = len(forms)
     k = cue_index + 1
-    while k < len(forms) and (forms[k].norm in ADVERBS or context.in_time[k]):
+    while k < n and (forms[k].norm in ADVERBS or context.in_time[k]):
         k += 1
     first = k
     while (
-        k < len(forms)
+        k < n
         and k - first < NAMELESS_WORDS
         and forms[k].base_start < quote_start
         and (k not in context.by_token or (k > first and context.by_token[k].label == "NORP"))
@@ -448,23 +467,33 @@ def _nameless_subject(cue_index: int, quote_start: int, forms: list[WordForm], c
         and _nominal(forms[k])
     ):
         k += 1
-    if k == first or (first < len(forms) and first in context.by_token):
+    if k == first or forms[first].norm in DOCUMENTS:
         return None
-    if k < len(forms) and (m := context.by_token.get(k)) is not None and m.label in (*SPEAKER_LABELS, "LOC"):
-        return None  # a name right after a word: the word is part of its phrase (رئيس ترامب)
-    doc_text = context.text
+    if k < n and forms[k].norm[:1] in QUOTE_MARKS:
+        close = next((j for j in range(k + 1, min(n, k + 8)) if forms[j].norm[:1] in QUOTE_MARKS), None)
+        if close is not None:
+            k = close + 1  # وكالة "رويترز": the name in marks is part of the subject
+    for j in range(k, min(n, k + NAME_AFTER_PHRASE)):
+        m = context.by_token.get(j)
+        if m is not None and m.label in SPEAKER_LABELS:
+            return None
     start, end = forms[first].base_start, forms[k - 1].base_end
-    return TextSpan(start, end, doc_text[start:end])
+    return TextSpan(start, end, context.text[start:end])
 
 
 def _nominal(form: WordForm) -> bool:
     """Could this word be (part of) a noun phrase that is a verb's subject? Not punctuation,
-    a preposition, a complementiser, a cue, an adverb or a word with ب/ل/ك attached."""
+    a preposition, a complementiser, a cue, an adverb, a word with ب/ل/ك attached, nor an
+    indefinite accusative (آسفا، مؤكدا: how the speaker spoke, not who)."""
+    word = form.norm.rstrip("ً")
     return (
-        form.norm[:1].isalpha()
+        len(word) >= 2
+        and word.isalpha()
+        and "ـ" not in word
         and not any(c in form.proclitics for c in "بلك")
         and form.base not in PREPOSITIONS
         and form.norm not in ADVERBS
+        and not (word.endswith("ا") and not word.startswith("ال") and len(word) >= 4)
         and not _complementiser(form)
         and not _is_cue(form)
     )
