@@ -129,3 +129,16 @@ def test_a_nameless_subject_is_the_speaker_phrase() -> None:
     assert doc.text[quote.speaker_phrase.start : quote.speaker_phrase.end] == quote.speaker_phrase.text
     again = marsad.Document.from_dict(doc.to_dict())
     assert again.quotes[0].speaker_phrase == quote.speaker_phrase
+
+
+def test_the_issuer_of_a_statement_speaks_in_it() -> None:
+    doc = marsad.extract("وأصدرت وزارة الأمن العام الصينية بيانا، الإثنين، أعلنت فيه أن التحقيق مستمر.")
+    quote = doc.quotes[0]
+    assert quote.speaker_phrase is not None or quote.speaker_mention is not None
+    named = quote.speaker_phrase.text if quote.speaker_phrase else _speaker_text(doc, quote)
+    assert named is not None and "وزارة الأمن العام" in named
+
+
+def test_a_title_before_the_verb_speaks_not_the_ministry_inside_it() -> None:
+    doc = marsad.extract("إلا أن وزير الخارجية الأميركي حذر بأن الولايات المتحدة ستطلب آلية تحقق صارمة.")
+    assert [_speaker_text(doc, q) for q in doc.quotes] == ["وزير الخارجية"]

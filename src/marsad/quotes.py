@@ -63,6 +63,7 @@ RELAY_VERBS = _words("نقل نقلت ينقل تنقل")
 CUES_BEFORE_COMPLEMENTISER = _words("بين بينت")
 # a document as a subject (وأضاف البيان) speaks for its issuer: the speaker goes on
 DOCUMENTS = _words("البيان بيان التقرير تقرير الكتاب الرسالة الوثيقة المذكرة البرقية")
+ISSUED_DOCUMENTS = _words("بيانا بيان تقريرا رسالة تصريحا تغريدة")  # أصدر X بيانا قال فيه
 # words between a cue and its subject that are not the subject
 ADVERBS = _words(
     "أيضا كذلك مجددا حينها لاحقا بدوره بدورها وقتها آنذاك قد فيما هو هي هم إنه أنه إنها أنها له لها لهم"
@@ -332,7 +333,7 @@ def _mentions_by_token(doc: Document) -> dict[int, Mention]:
     the title, the head of the phrase."""
     starts = [t.start for t in doc.tokens]
     out: dict[int, Mention] = {}
-    for m in sorted(doc.mentions, key=lambda m: m.start - m.end):
+    for m in sorted(doc.mentions, key=lambda m: (m.label != "TITLE", m.start - m.end)):
         if m.label not in (*SPEAKER_LABELS, "LOC", "TITLE", "NORP"):
             continue
         tokens = range(max(0, bisect_right(starts, m.start) - 1), bisect_left(starts, m.end))
@@ -415,6 +416,10 @@ def _speaker(
     """
     by_token = context.by_token
     sentence_first = context.sentence_first[cue_index]
+    issuer = _issuing_verb(cue_index, forms, context)
+    if issuer is not None:
+        verb, document = issuer
+        return _speaker(verb, context.starts[document], forms, context)
     if forms[cue_index].base not in PARTICIPLES:
         after: list[tuple[int, Mention]] = []
         seen: set[str] = set()
@@ -441,9 +446,24 @@ def _speaker(
             if k < 0 or forms[k].norm in (".", "؟", "!", ":", '"', "»", "،", ","):
                 break
             m = by_token.get(k)
-            if m is not None and m.label in (*SPEAKER_LABELS, "LOC"):
+            if m is not None and m.label in (*SPEAKER_LABELS, "LOC", "TITLE"):
                 return m
     return _clause_subject(cue_index, forms, context, max(sentence_first, cue_index - CLAUSE_WINDOW))
+
+
+def _issuing_verb(cue_index: int, forms: list[WordForm], context: _Context) -> tuple[int, int] | None:
+    """In "وأصدرت وزارة الأمن العام الصينية بيانا، الإثنين، أعلنت فيه" the speaker is the subject
+    of the verb that issued the statement: (that verb's index, the statement noun's index)."""
+    first = context.sentence_first[cue_index]
+    d = cue_index - 1
+    while d > first and (forms[d].norm in ("،", ",") or context.in_time[d]):
+        d -= 1
+    if d < 1 or forms[d].base not in ISSUED_DOCUMENTS:
+        return None
+    k = d - 1
+    while k > first and forms[k - 1].norm not in ("،", ",", ":", ".", "؟", "!"):
+        k -= 1
+    return (k, d) if k < d - 1 else None
 
 
 def _nameless_subject(cue_index: int, quote_start: int, forms: list[WordForm], context: _Context) -> TextSpan | None:
