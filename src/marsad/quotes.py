@@ -379,8 +379,9 @@ def _attribute(doc: Document, forms: list[WordForm], found: list[_Found]) -> lis
         cue = TextSpan(cue_start, cue_token.end, doc.text[cue_start : cue_token.end])
         # a source named after its quote ("…، وفق رويترز") is looked for up to the sentence end
         bound = f.start if f.start > cue_start else len(doc.text)
-        speaker = _speaker(f.cue, bound, forms, context) or last_speaker  # وأضاف، وتابع: the same speaker goes on
-        last_speaker = speaker
+        speaker = _speaker(f.cue, bound, forms, context) or last_speaker or _nearest_person(f.cue, context)
+        if forms[f.cue].base not in ATTRIBUTIONS:  # a source named in passing (، بحسب رويترز) is not who speaks on
+            last_speaker = speaker  # وأضاف، وتابع: the same speaker goes on
         mention = speaker if isinstance(speaker, Mention) else None
         quotes.append(
             Quote(
@@ -395,6 +396,16 @@ def _attribute(doc: Document, forms: list[WordForm], found: list[_Found]) -> lis
             )
         )
     return quotes
+
+
+def _nearest_person(cue_index: int, context: _Context) -> Mention | None:
+    """A cue with no subject and no speaker before it ("وتحدث نافالني إلى الصحفيين … . وقال:")
+    continues the person named last before it."""
+    for k in range(cue_index - 1, max(-1, cue_index - CLAUSE_WINDOW), -1):
+        m = context.by_token.get(k)
+        if m is not None and m.label == "PER":
+            return m
+    return None
 
 
 def _speaker(
