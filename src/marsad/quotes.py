@@ -451,6 +451,8 @@ def _speaker(
         nameless = _nameless_subject(cue_index, quote_start, forms, context)
         if nameless is not None:
             return nameless
+        if subject is not None and subject.label == "TITLE":
+            return _title_and_unknown_name(subject, quote_start, forms, context)
         if subject is not None:
             return subject
         for k in (cue_index - 1, cue_index - 2):
@@ -542,6 +544,24 @@ def _relayed_source(cue_index: int, quote_start: int, forms: list[WordForm], con
             return context.by_token.get(k + 1) if k + 1 < len(forms) else None
         k += 1
     return None
+
+
+def _title_and_unknown_name(
+    title: Mention, quote_start: int, forms: list[WordForm], context: _Context
+) -> Mention | TextSpan:
+    """A title followed by a word no mention covers (وأضافت دكتورة أخيلة) names someone the
+    tagger missed: the title with that word is the speaker phrase. Else the title speaks."""
+    k = bisect_left(context.starts, title.end)
+    if (
+        k < len(forms)
+        and k not in context.by_token
+        and forms[k].base_start < quote_start
+        and not context.in_time[k]
+        and _nominal(forms[k])
+        and not forms[k].norm.startswith("ال")  # an adjective (الرئيس السابق), not a name
+    ):
+        return TextSpan(title.start, forms[k].base_end, context.text[title.start : forms[k].base_end])
+    return title
 
 
 def _governed(k: int, mention: Mention, forms: list[WordForm], starts: list[int]) -> bool:
