@@ -2,8 +2,9 @@
 
 quotes_gold.jsonl: 331 quotes in 45 ANT articles; its first 20 articles were
 used to find errors while writing the rules, the other 25 are held out and are
-the figures that count. quotes_gold_dev2.jsonl: 196 quotes in 25 more articles,
-annotated later to have more development data (guidelines for both:
+the figures that count. quotes_gold_dev2.jsonl (196 quotes) and
+quotes_gold_dev3.jsonl (175 quotes), 25 more articles each, were annotated later
+to have more development data (guidelines for all three:
 tests/data/quotes_guidelines.md).
 
 Span scores: strict (exact span), and relaxed (a predicted quote matches a gold
@@ -33,7 +34,7 @@ from marsad.model import Document, Mention  # noqa: E402
 from marsad.pipeline import Pipeline  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "quotes_gold.jsonl"
-GOLD_DEV2 = ROOT / "tests" / "data" / "quotes_gold_dev2.jsonl"
+DEV_GOLD = [ROOT / "tests" / "data" / f"quotes_gold_dev{n}.jsonl" for n in (2, 3)]
 DEV_ARTICLES = 20
 
 
@@ -111,7 +112,7 @@ def main() -> None:
     if not ANT.exists():
         sys.exit(f"{ANT}: not found (this benchmark reads ../shared/data)")
     gold = _read(GOLD)
-    dev2 = _read(GOLD_DEV2)
+    dev2 = [g for path in DEV_GOLD for g in _read(path)]
     texts = texts_by_id({g["article_id"] for g in gold + dev2})
     nlp = Pipeline.default()
     items = [(g, nlp.run(texts[g["article_id"]], published=g["published"])) for g in gold]
