@@ -142,3 +142,16 @@ def test_the_issuer_of_a_statement_speaks_in_it() -> None:
 def test_a_title_before_the_verb_speaks_not_the_ministry_inside_it() -> None:
     doc = marsad.extract("إلا أن وزير الخارجية الأميركي حذر بأن الولايات المتحدة ستطلب آلية تحقق صارمة.")
     assert [_speaker_text(doc, q) for q in doc.quotes] == ["وزير الخارجية"]
+
+
+def test_an_adviser_is_not_the_president_he_advises() -> None:
+    doc = marsad.extract(
+        "وقال مستشار الرئيس الأمريكي دونالد ترامب للأمن القومي، جون بولتون، إن العقوبات ستعود.",
+        published="2018-08-07",
+    )
+    assert [_speaker_text(doc, q) for q in doc.quotes] == ["جون بولتون"]
+
+
+def test_the_object_of_a_describing_verb_is_not_its_speaker() -> None:
+    doc = marsad.extract('وقال ترامب إن مانافورت رجل جيد، ووصف المحاكمة بأنها "محزنة جدا للغاية".')
+    assert [_speaker_text(doc, q) for q in doc.quotes] == ["ترامب", "ترامب"]

@@ -71,6 +71,7 @@ ADVERBS = _words(
 )
 QUOTE_MARKS = frozenset('"«“')
 NAME_AFTER_PHRASE = 2  # tokens after a nameless phrase in which a name makes it that name's title
+NOUN_SOURCE_REACH = 3  # tokens from a statement noun to its عن (بيان صادر عن الشرطة)
 NAMELESS_WORDS = 4  # the longest nameless subject taken (وسائل إعلام رسمية سورية)
 
 
@@ -431,7 +432,24 @@ def _speaker(
     if issuer is not None:
         verb, document = issuer
         return _speaker(verb, context.starts[document], forms, context)
-    if forms[cue_index].base not in PARTICIPLES:
+    cue = forms[cue_index]
+    if (
+        cue.base in ATTRIBUTIONS
+        and cue_index + 2 < len(forms)
+        and forms[cue_index + 1].norm == "ما"
+        and _is_cue(forms[cue_index + 2])
+    ):
+        return _speaker(cue_index + 2, quote_start, forms, context)  # بحسب ما ذكرت وسائل إعلام
+    if cue.base in NOUNS:
+        # في بيان صادر عن الشرطة: the one after عن; "ونعت الكنيسة الراهب في بيان": the clause's subject
+        source = _relayed_source(cue_index, quote_start, forms, context)
+        if source is not None:
+            return source
+        clause_verb = _clause_start(cue_index, forms, sentence_first)
+        if clause_verb is not None and forms[clause_verb].base not in PREPOSITIONS:
+            return _speaker(clause_verb, context.starts[cue_index], forms, context)
+        return _clause_subject(cue_index, forms, context, max(sentence_first, cue_index - CLAUSE_WINDOW))
+    if cue.base not in PARTICIPLES:
         after: list[tuple[int, Mention]] = []
         seen: set[str] = set()
         k = cue_index + 1
@@ -449,9 +467,9 @@ def _speaker(
         if source is not None:
             return source  # نقلت وكالة الصحافة الفرنسية عن نتانياهو قوله: the agency only relays
         nameless = _nameless_subject(cue_index, quote_start, forms, context)
-        if nameless is not None:
+        if nameless is not None and not _object_of(cue, nameless, forms, context):
             return nameless
-        if subject is not None and subject.label == "TITLE":
+        if subject is not None and subject.label in ("TITLE", "NORP"):
             return _title_and_unknown_name(subject, quote_start, forms, context)
         if subject is not None:
             return subject
@@ -473,10 +491,17 @@ def _issuing_verb(cue_index: int, forms: list[WordForm], context: _Context) -> t
         d -= 1
     if d < 1 or forms[d].base not in ISSUED_DOCUMENTS:
         return None
-    k = d - 1
-    while k > first and forms[k - 1].norm not in ("،", ",", ":", ".", "؟", "!"):
-        k -= 1
-    return (k, d) if k < d - 1 else None
+    k = _clause_start(d, forms, first)
+    return (k, d) if k is not None else None
+
+
+def _clause_start(k: int, forms: list[WordForm], sentence_first: int) -> int | None:
+    """The first word of the clause before token k (after the last comma or colon), taken as its
+    verb; None when nothing stands between."""
+    j = k - 1
+    while j > sentence_first and forms[j - 1].norm not in ("،", ",", ":", ".", "؟", "!"):
+        j -= 1
+    return j if j < k - 1 else None
 
 
 def _nameless_subject(cue_index: int, quote_start: int, forms: list[WordForm], context: _Context) -> TextSpan | None:
@@ -514,6 +539,16 @@ def _nameless_subject(cue_index: int, quote_start: int, forms: list[WordForm], c
     return TextSpan(start, end, context.text[start:end])
 
 
+def _object_of(cue: WordForm, phrase: TextSpan, forms: list[WordForm], context: _Context) -> bool:
+    """After a verb that takes an object and a ب complement (وصف المحاكمة بأنها، اتهم الحكومة
+    بـ), a definite noun followed by that complement is the object; the subject is omitted."""
+    if cue.base not in FRAGMENT_VERBS and cue.norm not in FRAGMENT_VERBS:
+        return False
+    k = bisect_left(context.starts, phrase.end)
+    followed = k < len(forms) and "ب" in forms[k].proclitics
+    return followed and normalize_word(phrase.text).startswith("ال")
+
+
 def _nominal(form: WordForm) -> bool:
     """Could this word be (part of) a noun phrase that is a verb's subject? Not punctuation,
     a preposition, a complementiser, a cue, an adverb, a word with ب/ل/ك attached, nor an
@@ -533,11 +568,16 @@ def _nominal(form: WordForm) -> bool:
 
 
 def _relayed_source(cue_index: int, quote_start: int, forms: list[WordForm], context: _Context) -> Mention | None:
-    """After نقل/نقلت, the one named after عن is the speaker; the subject is the channel."""
-    if forms[cue_index].base not in RELAY_VERBS:
+    """After نقل/نقلت (or a statement noun: بيان صادر عن), the one named after عن is the
+    speaker; the subject is the channel."""
+    if forms[cue_index].base in NOUNS:
+        reach = NOUN_SOURCE_REACH  # بيان صادر عن، not a later عن of the clause (دافع عن)
+    elif forms[cue_index].base in RELAY_VERBS:
+        reach = SUBJECT_WINDOW
+    else:
         return None
     k = cue_index + 1
-    while k < len(forms) and forms[k].base_start < quote_start and k <= cue_index + SUBJECT_WINDOW:
+    while k < len(forms) and forms[k].base_start < quote_start and k <= cue_index + reach:
         if forms[k].norm in (".", "؟", "!"):
             return None
         if forms[k].norm == "عن":
@@ -588,9 +628,22 @@ def _subject_phrase(cue_index: int, after: list[tuple[int, Mention]]) -> Mention
             if k <= cue_index + 2:
                 return m
             continue
-        if m.label == "TITLE":
-            return next((p for _, p in after[n + 1 :] if p.label == "PER"), m)
+        if m.label in ("TITLE", "NORP"):
+            return _title_holder(after[n + 1 :]) or m
     return None
+
+
+def _title_holder(rest: list[tuple[int, Mention]]) -> Mention | None:
+    """The person a title introduces among the names after it: the first person, unless
+    another title comes before that person and a further person follows ("مستشار الرئيس
+    الأمريكي دونالد ترامب للأمن القومي، جون بولتون": Trump holds the second title; Bolton
+    is the adviser)."""
+    people = [(n, m) for n, (_, m) in enumerate(rest) if m.label == "PER"]
+    if not people:
+        return None
+    n, first = people[0]
+    titled = any(m.label == "TITLE" for _, m in rest[:n])
+    return people[1][1] if titled and len(people) > 1 else first
 
 
 def _clause_subject(cue_index: int, forms: list[WordForm], context: _Context, first: int) -> Mention | TextSpan | None:
