@@ -508,7 +508,8 @@ def _nameless_subject(cue_index: int, quote_start: int, forms: list[WordForm], c
     """The words right after a cue when they are a noun phrase no mention covers: the subject
     is then a nameless or unrecognised one ("وذكرت وسائل إعلام إسرائيلية"، "وقال أحدهم"،
     "وقالت الشبكة في بيان"), and no later name may stand in for it. Adverbs and time
-    expressions before it are skipped (وقال أيضا، وقالت الخميس); a name in marks after it
+    expressions before it are skipped (وقال أيضا، وقالت الخميس); nationality adjectives and
+    places inside it are part of it (قائد شرطة كابول); a name in marks after it
     belongs to it (وذكرت وكالة "رويترز"); a name just after it makes it a title (دعا رجل
     الدين الشيعي مقتدى الصدر): then the name is the subject, found by the caller."""
     n = len(forms)
@@ -520,7 +521,7 @@ def _nameless_subject(cue_index: int, quote_start: int, forms: list[WordForm], c
         k < n
         and k - first < NAMELESS_WORDS
         and forms[k].base_start < quote_start
-        and (k not in context.by_token or (k > first and context.by_token[k].label == "NORP"))
+        and (k not in context.by_token or (k > first and context.by_token[k].label in ("NORP", "LOC")))
         and not context.in_time[k]
         and _nominal(forms[k])
     ):
@@ -533,7 +534,7 @@ def _nameless_subject(cue_index: int, quote_start: int, forms: list[WordForm], c
             k = close + 1  # وكالة "رويترز": the name in marks is part of the subject
     for j in range(k, min(n, k + NAME_AFTER_PHRASE)):
         m = context.by_token.get(j)
-        if m is not None and m.label in SPEAKER_LABELS:
+        if m is not None and m.label in SPEAKER_LABELS and not _governed(j, m, forms, context.starts):
             return None
     start, end = forms[first].base_start, forms[k - 1].base_end
     return TextSpan(start, end, context.text[start:end])
@@ -567,7 +568,9 @@ def _nominal(form: WordForm) -> bool:
     )
 
 
-def _relayed_source(cue_index: int, quote_start: int, forms: list[WordForm], context: _Context) -> Mention | None:
+def _relayed_source(
+    cue_index: int, quote_start: int, forms: list[WordForm], context: _Context
+) -> Mention | TextSpan | None:
     """After نقل/نقلت (or a statement noun: بيان صادر عن), the one named after عن is the
     speaker; the subject is the channel."""
     if forms[cue_index].base in NOUNS:
@@ -581,7 +584,9 @@ def _relayed_source(cue_index: int, quote_start: int, forms: list[WordForm], con
         if forms[k].norm in (".", "؟", "!"):
             return None
         if forms[k].norm == "عن":
-            return context.by_token.get(k + 1) if k + 1 < len(forms) else None
+            if k + 1 < len(forms) and k + 1 in context.by_token:
+                return context.by_token[k + 1]
+            return _nameless_subject(k, quote_start, forms, context)  # صادر عن الشرطة
         k += 1
     return None
 
@@ -648,7 +653,7 @@ def _title_holder(rest: list[tuple[int, Mention]]) -> Mention | None:
 
 def _clause_subject(cue_index: int, forms: list[WordForm], context: _Context, first: int) -> Mention | TextSpan | None:
     """The subject of the clause a participle or a coordinated verb hangs on: the first
-    ungoverned person, organisation or country of its sentence ("ووجه ترامب إنذارا … قائلا";
+    ungoverned person or organisation (else country) of its sentence ("ووجه ترامب إنذارا … قائلا";
     "وأعلنت روسيا اتخاذ …، مؤكدة"), else a nameless one ("وأكد مصدر عسكري …، مشيرا").
     A reporting verb before it without a quote of its own ("ودعا غوتيريس إيران …، معتبرا")
     gives its subject; one with a quote, None: the cue continues that quote's speaker."""
@@ -657,16 +662,16 @@ def _clause_subject(cue_index: int, forms: list[WordForm], context: _Context, fi
         return None
     if earlier:
         return _speaker(earlier[-1], context.starts[cue_index], forms, context)
-    fallback = None
-    for k in range(first, cue_index):
-        m = context.by_token.get(k)
-        if m is None or _governed(k, m, forms, context.starts):
-            continue
-        if m.label in (*SPEAKER_LABELS, "LOC"):
-            return m
-        if fallback is None and m.label == "TITLE":
-            fallback = m
-    return fallback
+    ungoverned = [
+        m
+        for k in range(first, cue_index)
+        if (m := context.by_token.get(k)) is not None and not _governed(k, m, forms, context.starts)
+    ]
+    for labels in (SPEAKER_LABELS, ("LOC",), ("TITLE",)):  # a dateline's place is no subject
+        found = next((m for m in ungoverned if m.label in labels), None)
+        if found is not None:
+            return found
+    return None
 
 
 def extract_quotes(doc: Document) -> Document:
