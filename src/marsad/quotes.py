@@ -70,7 +70,6 @@ ADVERBS = _words(
     " ما من الذي التي الذين اللذين اللتين اللواتي"
 )
 QUOTE_MARKS = frozenset('"«“')
-NAME_AFTER_PHRASE = 2  # tokens after a nameless phrase in which a name makes it that name's title
 NOUN_SOURCE_REACH = 3  # tokens from a statement noun to its عن (بيان صادر عن الشرطة)
 NAMELESS_WORDS = 4  # the longest nameless subject taken (وسائل إعلام رسمية سورية)
 
@@ -532,7 +531,8 @@ def _nameless_subject(cue_index: int, quote_start: int, forms: list[WordForm], c
         close = next((j for j in range(k + 1, min(n, k + 8)) if forms[j].norm[:1] in QUOTE_MARKS), None)
         if close is not None:
             k = close + 1  # وكالة "رويترز": the name in marks is part of the subject
-    for j in range(k, min(n, k + NAME_AFTER_PHRASE)):
+    after = [k, k + 1] if k < n and forms[k].norm in ("،", ",") else [k]  # right after, or after a comma
+    for j in (j for j in after if j < n):
         m = context.by_token.get(j)
         if m is not None and m.label in SPEAKER_LABELS and not _governed(j, m, forms, context.starts):
             return None
