@@ -62,7 +62,7 @@ PREPOSITIONS = _words("إلى في مع عن على أمام لدى من عبر 
 RELAY_VERBS = _words("نقل نقلت ينقل تنقل")
 CUES_BEFORE_COMPLEMENTISER = _words("بين بينت")
 # a document as a subject (وأضاف البيان) speaks for its issuer: the speaker goes on
-DOCUMENTS = _words("البيان بيان التقرير تقرير الكتاب الرسالة الوثيقة المذكرة البرقية")
+DOCUMENTS = _words("البيان بيان التقرير تقرير الكتاب كتاب الرسالة رسالة الوثيقة وثيقة المذكرة مذكرة البرقية برقية")
 ISSUED_DOCUMENTS = _words("بيانا بيان تقريرا رسالة تصريحا تغريدة")  # أصدر X بيانا قال فيه
 # words between a cue and its subject that are not the subject
 ADVERBS = _words(
@@ -70,6 +70,8 @@ ADVERBS = _words(
     " ما من الذي التي الذين اللذين اللتين اللواتي"
 )
 QUOTE_MARKS = frozenset('"«“')
+# particles before a sentence's topic (لكن محللين يقولون، إلا أن اللجنة ردت)
+TOPIC_PARTICLES = _words("إلا أن لكن ولكن غير كما كان كانت وكان وكانت بينما فيما")
 NOUN_SOURCE_REACH = 3  # tokens from a statement noun to its عن (بيان صادر عن الشرطة)
 NAMELESS_WORDS = 4  # the longest nameless subject taken (وسائل إعلام رسمية سورية)
 
@@ -671,7 +673,11 @@ def _clause_subject(cue_index: int, forms: list[WordForm], context: _Context, fi
         found = next((m for m in ungoverned if m.label in labels), None)
         if found is not None:
             return found
-    return None
+    # a nameless topic the sentence opens with: "لكن محللين يقولون"، "إلا أن لجنة الانتخابات ردت"
+    k = first
+    while k < cue_index and forms[k].norm in TOPIC_PARTICLES:
+        k += 1
+    return _nameless_subject(k - 1, context.starts[cue_index], forms, context) if k > first else None
 
 
 def extract_quotes(doc: Document) -> Document:
