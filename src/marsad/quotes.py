@@ -596,8 +596,9 @@ def _relayed_source(
 def _title_and_unknown_name(
     title: Mention, quote_start: int, forms: list[WordForm], context: _Context
 ) -> Mention | TextSpan:
-    """A title followed by a word no mention covers (وأضافت دكتورة أخيلة) names someone the
-    tagger missed: the title with that word is the speaker phrase. Else the title speaks."""
+    """A title followed by words no mention covers (وأضافت دكتورة أخيلة، وأفاد قائد شرطة كابول
+    داوود أمين) names someone the tagger missed: the title with those words is the speaker
+    phrase. Else the title speaks."""
     k = bisect_left(context.starts, title.end)
     if (
         k < len(forms)
@@ -607,7 +608,9 @@ def _title_and_unknown_name(
         and _nominal(forms[k])
         and not forms[k].norm.startswith("ال")  # an adjective (الرئيس السابق), not a name
     ):
-        return TextSpan(title.start, forms[k].base_end, context.text[title.start : forms[k].base_end])
+        rest = _nameless_subject(k - 1, quote_start, forms, context)
+        end = rest.end if rest is not None else forms[k].base_end
+        return TextSpan(title.start, end, context.text[title.start : end])
     return title
 
 
