@@ -52,6 +52,13 @@ def test_attributes_inferred_from_titles_and_adjectives() -> None:
     assert (envoy.country, envoy.sector) == ("USA", "GOV")
 
 
+def test_a_name_with_its_own_nationality_links_and_another_country_does_not() -> None:
+    doc = marsad.extract("وقال حزب الله اللبناني إن الهجوم فشل.", published="2018-05-01")
+    assert [(a.kb_id, a.country) for a in doc.actors] == [("hezbollah", "LBN")]
+    doc = marsad.extract("وقال مجلس الأمن الروسي إن الاجتماع انتهى.", published="2018-05-01")
+    assert all(a.kb_id != "un-security-council" for a in doc.actors)
+
+
 def test_dated_roles() -> None:
     actor = Actor(
         "x", "PER", "س", None, (), "IRQ", "ELI", None, (Role("IRQ", "GOV", date(2006, 5, 1), date(2014, 9, 8)),)
