@@ -19,18 +19,26 @@ V = TypeVar("V")
 
 class PhraseMatcher(Generic[V]):
     def __init__(self, phrases: Iterable[tuple[str, V]]) -> None:
-        by_first: dict[str, list[tuple[tuple[str, ...], V]]] = defaultdict(list)
+        # phrases of several words are indexed by their first two words, so that a common
+        # first word (محمد، عبد) costs one lookup, not a walk over every phrase it starts
+        longer: dict[tuple[str, str], list[tuple[tuple[str, ...], V]]] = defaultdict(list)
+        self._single: dict[str, V] = {}
         self._exact: dict[str, V] = {}
         for phrase, value in phrases:
             words = tuple(phrase.split())
-            if words:
-                by_first[words[0]].append((words, value))
-                self._exact[" ".join(words)] = value
+            if not words:
+                continue
+            if len(words) == 1:
+                self._single.setdefault(words[0], value)
+            else:
+                longer[(words[0], words[1])].append((words, value))
+            self._exact[" ".join(words)] = value
         # longest phrases first, so the first hit at a position is the longest
-        self._by_first = {k: sorted(v, key=lambda wv: -len(wv[0])) for k, v in by_first.items()}
+        self._longer = {k: sorted(v, key=lambda wv: -len(wv[0])) for k, v in longer.items()}
+        self._firsts = frozenset(self._single) | {first for first, _ in longer}
 
     def starts_a_phrase(self, word: str) -> bool:
-        return word in self._by_first
+        return word in self._firsts
 
     def match_exact(self, phrase: str) -> V | None:
         """The value of exactly this phrase (words separated by single spaces), or None."""
@@ -44,24 +52,23 @@ class PhraseMatcher(Generic[V]):
         without a first letter the segmenter kept because the whole is a word too (لبي بي سي).
         """
         stop = len(forms) if end is None else end
-        form = forms[i]
-        for first, min_words in _first_words(form):
-            candidates = self._by_first.get(first)
-            if candidates is None:
+        for first, min_words in _first_words(forms[i]):
+            if first not in self._firsts:
                 continue
-            for words, value in candidates:
-                j = i + len(words)
-                if len(words) < min_words:
-                    continue
-                if j <= stop and all(forms[i + k].norm == words[k] for k in range(1, len(words))):
-                    return j, value
+            if i + 1 < stop:
+                for words, value in self._longer.get((first, forms[i + 1].norm), ()):
+                    j = i + len(words)
+                    if j <= stop and all(forms[i + k].norm == words[k] for k in range(2, len(words))):
+                        return j, value
+            if min_words <= 1 and first in self._single:
+                return i + 1, self._single[first]
         return None
 
     def find(self, forms: Sequence[WordForm], start: int = 0, end: int | None = None) -> list[tuple[int, int, V]]:
         """Non-overlapping matches as (first token, end token, value), left to right."""
         stop = len(forms) if end is None else end
         out: list[tuple[int, int, V]] = []
-        firsts = self._by_first
+        firsts = self._firsts
         i = start
         while i < stop:
             form = forms[i]
