@@ -441,6 +441,8 @@ def _speaker(
         and _is_cue(forms[cue_index + 2])
     ):
         return _speaker(cue_index + 2, quote_start, forms, context)  # بحسب ما ذكرت وسائل إعلام
+    if cue.base in RELAY_VERBS and cue.suffix:
+        return None  # بحسب صور نقلها التلفزيون الرسمي: the channel relays what the last speaker said
     if cue.base in NOUNS:
         # في بيان صادر عن الشرطة: the one after عن; "ونعت الكنيسة الراهب في بيان": the clause's subject
         source = _relayed_source(cue_index, quote_start, forms, context)
