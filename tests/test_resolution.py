@@ -59,6 +59,12 @@ def test_a_name_with_its_own_nationality_links_and_another_country_does_not() ->
     assert all(a.kb_id != "un-security-council" for a in doc.actors)
 
 
+def test_a_role_after_the_name() -> None:
+    doc = marsad.extract("وقال يوسف الفلاني، المتحدث باسم وزارة الصحة الجزائرية، إن الوضع تحت السيطرة.")
+    person = next(a for a in doc.actors if "يوسف" in a.name)
+    assert (person.country, person.sector) == ("DZA", "GOV")
+
+
 def test_dated_roles() -> None:
     actor = Actor(
         "x", "PER", "س", None, (), "IRQ", "ELI", None, (Role("IRQ", "GOV", date(2006, 5, 1), date(2014, 9, 8)),)

@@ -43,6 +43,7 @@ INTERNATIONAL_SECTORS = frozenset({"IGO", "NGO"})
 DOMINANT_SHARE = 0.4  # a document is "about" a country holding this share of its country signals
 PLURAL_ENDINGS = ("ون", "ين", "ات")
 HOST_WORDS = frozenset({"لدى", "لدي"})
+APPOSITION_LEADS = frozenset({"،", ",", "وهو", "وهي"})
 
 
 @dataclass(slots=True)
@@ -137,6 +138,28 @@ def _role_context(
             break
         k -= 1
     return found if any(m.label == "TITLE" for m in found) else []
+
+
+def _apposition(forms: list[WordForm], span: range, by_token: dict[int, Mention]) -> list[Mention]:
+    """The role phrase right after a name, set off by a comma or وهو/وهي ("ستيفاني غريشام،
+    المتحدثة باسم السيدة الأولى"، "يوسف طرفاني، وهو مسؤول بالوزارة"): its TITLE/NORP/ORG/LOC
+    mentions up to the next comma or clause break; only a phrase that starts with a title counts."""
+    k = span[-1] + 1
+    while k < len(forms) and forms[k].norm in APPOSITION_LEADS:
+        k += 1
+    first = by_token.get(k)
+    if first is None or first.label != "TITLE":
+        return []
+    found: list[Mention] = []
+    for j in range(k, min(len(forms), k + ROLE_WINDOW)):
+        if forms[j].norm in ("،", ",") or forms[j].base in ROLE_BREAKS or forms[j].norm in ROLE_BREAKS:
+            break
+        m = by_token.get(j)
+        if m is not None and m.label == "PER":
+            break
+        if m is not None and m.label in ("TITLE", "NORP", "ORG", "LOC") and (not found or found[-1] is not m):
+            found.append(m)
+    return found
 
 
 def _infer_from_role(
@@ -259,6 +282,8 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
                 continue
             span = spans[m.id]
             context = _role_context(forms, span, by_token, spans, sentence_of.get(span[0], 0))
+            if not context:
+                context = _apposition(forms, span, by_token)
             for t in context:
                 if t.label == "TITLE":
                     titled.append((span[0], _title_key(t.text), cluster))
