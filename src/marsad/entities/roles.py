@@ -45,7 +45,8 @@ def find_institutions(forms: list[WordForm], sentences: list[tuple[int, int]]) -
             if j < b and forms[j].norm in lex.demonyms and not forms[j].proclitics:
                 out.append((i, j + 1))
             elif forms[i].base == MINISTRY and i + 1 < b and forms[i + 1].norm in lex.ministries:
-                out.append((i, i + 2))
+                national = i + 2 < b and forms[i + 2].norm in lex.demonyms and not forms[i + 2].proclitics
+                out.append((i, i + 3 if national else i + 2))  # وزارة الصحة (الجزائرية)
     return out
 
 
