@@ -8,7 +8,9 @@ import marsad
 from marsad import kb
 from marsad.cli import EXIT_INPUT, main
 from marsad.errors import InputError
+from marsad.model import Mention
 from marsad.pipeline import Pipeline
+from marsad.resolve.actors import resolve_actors
 
 
 def write(tmp_path: Path, name: str, text: str) -> str:
@@ -60,6 +62,16 @@ actors:
     doc = Pipeline.default(kb=kb.load([path])).run(text)
     actor = next(a for a in doc.actors if a.kb_id == "zayd-test")
     assert (actor.country, actor.sector, actor.name_latin, actor.wikidata) == ("LBY", "MIL", "Zayd al-Ikhtibari", "Q42")
+
+
+def test_whole_names_link_a_whole_mention_but_are_not_searched_for() -> None:
+    assert [a.id for a in kb.bundled().actors_by_whole_name()["القاعدة"]] == ["al-qaeda"]
+    doc = marsad.extract("وقصفت الطائرات القاعدة العسكرية قرب المدينة.", published="2018-05-01")
+    assert all(a.kb_id != "al-qaeda" for a in doc.actors)  # a base, not al-Qaeda
+    text = "وقالت القاعدة في بيان إن الهجوم نفذه مقاتلوها."
+    doc = marsad.extract(text, published="2018-05-01")
+    doc.mentions = [Mention("m1", 6, 13, text[6:13], "ORG", 1.0)]  # as if the tagger had found it
+    assert [a.kb_id for a in resolve_actors(doc).actors] == ["al-qaeda"]
 
 
 def test_user_csv_adds_places_and_sectors(tmp_path: Path) -> None:

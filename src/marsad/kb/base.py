@@ -91,6 +91,22 @@ class KnowledgeBase:
         result: PhraseMatcher[tuple[Actor, ...]] = self._index("actors", build)
         return result
 
+    def actors_by_whole_name(self) -> dict[str, tuple[Actor, ...]]:
+        """Matching form of a name -> the actors it names when it is a whole mention: every
+        name and alias, and the whole-mention-only names (القاعدة، الجزيرة)."""
+
+        def build() -> dict[str, tuple[Actor, ...]]:
+            return _by_name(
+                self.actors.values(),
+                lambda a: (
+                    {normalize_word(n) for n in (a.name, *a.aliases, *a.whole_names)}
+                    | ({a.name_latin.lower()} if a.name_latin else set())
+                ),
+            )
+
+        result: dict[str, tuple[Actor, ...]] = self._index("actors_whole", build)
+        return result
+
     def sector_matcher(self) -> PhraseMatcher[str]:
         """Agent nouns and phrases (الجيش، القوات المسلحة، مسلحون مجهولون) -> sector."""
         result: PhraseMatcher[str] = self._index("sectors", lambda: PhraseMatcher(self.sectors.items()))

@@ -58,6 +58,9 @@ class Actor:
     sector: str | None
     wikidata: str | None
     roles: tuple[Role, ...]
+    # names that are everyday words too (القاعدة "the base", الجزيرة "the island"): they link
+    # a whole PER/ORG mention the tagger found, but are never searched for in running text
+    whole_names: tuple[str, ...] = ()
 
     def role_on(self, day: date | None) -> tuple[str | None, str | None]:
         """(country, sector) on a day: the dated role covering it, else the actor's main ones."""
@@ -217,6 +220,7 @@ def _actor(f: _Fields) -> Actor:
         sector=f.sector(),
         wikidata=wikidata,
         roles=tuple(roles),
+        whole_names=f.texts("whole_names"),
     )
 
 

@@ -86,9 +86,9 @@ def _key_variants(key: str) -> list[str]:
 
 
 def _link(key: str, kb: KnowledgeBase, about: Counter[str], written: str | None = None) -> Actor | None:
-    matcher = kb.actor_matcher()
+    names = kb.actors_by_whole_name()
     for variant in _key_variants(key) + ([written] if written else []):
-        hit = matcher.match_exact(variant)
+        hit = names.get(variant)
         if hit:
             return max(hit, key=lambda a: about[a.country or ""])
     return None
