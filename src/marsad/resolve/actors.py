@@ -243,13 +243,13 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
         key = _name_key(forms, spans[m.id])
         after = spans[m.id][-1] + 1
         if m.label == "ORG" and after < len(forms) and forms[after].norm in demonyms:
-            # مجلس الأمن الروسي is not مجلس الأمن: link the longer name, or the name alone when
-            # the adjective is its own country's (حزب الله اللبناني is حزب الله)
+            # مجلس الأمن الروسي is not مجلس الأمن (the UN's): link the longer name, or the name
+            # alone when it is a national actor's (حزب الله اللبناني; ميليشيات الحوثي الإيرانية,
+            # where the adjective is a charge, not the group's country)
             actor = _link(key + " " + forms[after].norm, kb, about)
             if actor is None:
                 bare = _link(key, kb, about, " ".join(normalize_word(m.text).split()))
-                countries = {c.iso3 for c in demonyms[forms[after].norm]}
-                actor = bare if bare is not None and bare.country in countries else None
+                actor = bare if bare is not None and bare.country is not None else None
         else:
             actor = _link(key, kb, about, " ".join(normalize_word(m.text).split()))
         if actor is not None:
