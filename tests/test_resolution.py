@@ -65,6 +65,14 @@ def test_a_role_after_the_name() -> None:
     assert (person.country, person.sector) == ("DZA", "GOV")
 
 
+def test_names_with_middle_names_and_family_names_first() -> None:
+    doc = marsad.extract("وقال مهدي محمد حسين المشاط إن الحرب مستمرة.", published="2018-04-23")
+    assert "mahdi-al-mashat" in {a.kb_id for a in doc.actors}
+    doc = marsad.extract("والتقى كيم جونغ أون الرئيس الصيني. وقال كيم إن اللقاء كان مثمرا.", published="2018-06-12")
+    kim = [a for a in doc.actors if "كيم" in a.name]
+    assert len(kim) == 1 and len(kim[0].mentions) == 2
+
+
 def test_dated_roles() -> None:
     actor = Actor(
         "x", "PER", "س", None, (), "IRQ", "ELI", None, (Role("IRQ", "GOV", date(2006, 5, 1), date(2014, 9, 8)),)

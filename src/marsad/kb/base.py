@@ -107,6 +107,22 @@ class KnowledgeBase:
         result: dict[str, tuple[Actor, ...]] = self._index("actors_whole", build)
         return result
 
+    def actors_by_first_and_last_word(self) -> dict[tuple[str, str], tuple[Actor, ...]]:
+        """(first word, last word) of a name of several words -> the actors it names, for names
+        written with more or fewer middle names (مهدي محمد حسين المشاط for مهدي المشاط)."""
+
+        def build() -> dict[tuple[str, str], tuple[Actor, ...]]:
+            index: dict[tuple[str, str], list[Actor]] = defaultdict(list)
+            for actor in self.actors.values():
+                for name in {normalize_word(n) for n in (actor.name, *actor.aliases)}:
+                    words = name.split()
+                    if len(words) >= 2 and actor not in index[(words[0], words[-1])]:
+                        index[(words[0], words[-1])].append(actor)
+            return {k: tuple(v) for k, v in index.items()}
+
+        result: dict[tuple[str, str], tuple[Actor, ...]] = self._index("actors_first_last", build)
+        return result
+
     def sector_matcher(self) -> PhraseMatcher[str]:
         """Agent nouns and phrases (الجيش، القوات المسلحة، مسلحون مجهولون) -> sector."""
         result: PhraseMatcher[str] = self._index("sectors", lambda: PhraseMatcher(self.sectors.items()))

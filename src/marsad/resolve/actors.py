@@ -72,7 +72,7 @@ def _name_key(forms: list[WordForm], span: range) -> str:
 def _key_variants(key: str) -> list[str]:
     """A name as written and the forms the knowledge base may list it under: the article's
     alif restored (لحوثيين → الحوثيين) and the other case of a sound plural (الحوثيين ↔ الحوثيون)."""
-    keys = [key]
+    keys = [key, key.replace(" - ", " ")] if " - " in key else [key]  # دياز - كانيل
     if key.startswith("ل") and not key.startswith("ال"):
         keys.append("ا" + key)
     for k in list(keys):
@@ -91,6 +91,11 @@ def _link(key: str, kb: KnowledgeBase, about: Counter[str], written: str | None 
         hit = names.get(variant)
         if hit:
             return max(hit, key=lambda a: about[a.country or ""])
+    words = key.split()
+    if len(words) >= 3:  # a name with middle names the knowledge base does not write out
+        hit = kb.actors_by_first_and_last_word().get((words[0], words[-1]), ())
+        if len(hit) == 1:
+            return hit[0]
     return None
 
 
@@ -362,7 +367,14 @@ class _Coreference:
         for other, cluster in reversed(self.by_surname.get(words[-1], [])):  # the nearest earlier actor first
             if _subsequence(words, other) or _subsequence(other, words):
                 return cluster
+        if len(words) == 1:  # كيم after كيم جونغ أون: a name whose family name comes first
+            named = {id(c): c for other, c in self.exact_people() if len(other) > 1 and other[0] == words[0]}
+            if len(named) == 1:
+                return next(iter(named.values()))
         return None
+
+    def exact_people(self) -> list[tuple[list[str], _Cluster]]:
+        return [(k.split(), c) for (label, k), c in self.exact.items() if label == "PER"]
 
 
 def _country_positions(
