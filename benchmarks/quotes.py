@@ -2,10 +2,9 @@
 
 quotes_gold.jsonl: 331 quotes in 45 ANT articles; its first 20 articles were
 used to find errors while writing the rules, the other 25 are held out and are
-the figures that count. quotes_gold_dev2.jsonl (196 quotes) and
-quotes_gold_dev3.jsonl (175 quotes), 25 more articles each, were annotated later
-to have more development data (guidelines for all three:
-tests/data/quotes_guidelines.md).
+the figures that count. quotes_gold_dev2.jsonl (196 quotes), quotes_gold_dev3.jsonl
+(175) and quotes_gold_dev4.jsonl (180), 25 more articles each, were annotated later
+to have more development data (guidelines for all: tests/data/quotes_guidelines.md).
 
 Span scores: strict (exact span), and relaxed (a predicted quote matches a gold
 one when their overlap is at least half of the longer span). Speaker accuracy
@@ -34,7 +33,7 @@ from marsad.model import Document, Mention  # noqa: E402
 from marsad.pipeline import Pipeline  # noqa: E402
 
 GOLD = ROOT / "tests" / "data" / "quotes_gold.jsonl"
-DEV_GOLD = [ROOT / "tests" / "data" / f"quotes_gold_dev{n}.jsonl" for n in (2, 3)]
+DEV_GOLD = [ROOT / "tests" / "data" / f"quotes_gold_dev{n}.jsonl" for n in (2, 3, 4)]
 DEV_ARTICLES = 20
 
 
