@@ -155,3 +155,10 @@ def test_an_adviser_is_not_the_president_he_advises() -> None:
 def test_the_object_of_a_describing_verb_is_not_its_speaker() -> None:
     doc = marsad.extract('وقال ترامب إن مانافورت رجل جيد، ووصف المحاكمة بأنها "محزنة جدا للغاية".')
     assert [_speaker_text(doc, q) for q in doc.quotes] == ["ترامب", "ترامب"]
+
+
+def test_attributions_with_a_verb_and_names_in_marks() -> None:
+    doc = marsad.extract("استهدفت غارة جوية منطقة قرب مطار دمشق الدولي بحسب ما أوردت وكالة الأنباء الرسمية.")
+    assert [q.text for q in doc.quotes] == ["استهدفت غارة جوية منطقة قرب مطار دمشق الدولي"]
+    doc = marsad.extract('وكشفت صحيفة "ذا تايمز أوف إسرائيل" الإسرائيلية أن قطر دفعت مئة ألف دولار.')
+    assert [q.text for q in doc.quotes] == ["أن قطر دفعت مئة ألف دولار"]

@@ -37,7 +37,8 @@ VERBS = _words(
     تحذر طالب طالبت أعلن أعلنت يعلن تعلن تابع تابعت ذكر ذكرت يذكر تذكر كشف كشفت أفاد أفادت زعم زعمت ادعى ادعت
     أبلغ أبلغت أعرب أعربت اتهم اتهمت يتهم تتهم دعا دعت وصف وصفت يصف تصف توعد ندد نددت كتب كتبت غرد غردت
     أردف أردفت استطرد أوردت أورد نقل نقلت أقر أقرت رجح رجحت توقع توقعت قالا أكدا تساءل تساءلت نبه نبهت
-    أخبر أخبرت طلب طلبت طلبوا"""
+    أخبر أخبرت طلب طلبت طلبوا يزعم تزعم يزعمون خلص خلصت توصل توصلت تعهد تعهدت نوه نوهت علق علقت قرر
+    قررت أعلنوا اعتبروا"""
 )
 PARTICIPLES = _words(
     "مشيرا مشيرة مضيفا مضيفة مؤكدا مؤكدة موضحا موضحة معتبرا معتبرة لافتا لافتة محذرا محذرة مشددا مشددة قائلا قائلة"
@@ -70,6 +71,11 @@ ADVERBS = _words(
     " ما من الذي التي الذين اللذين اللتين اللواتي"
 )
 QUOTE_MARKS = frozenset('"«“')
+NAME_HEADS = _words(
+    "صحيفة الصحيفة جريدة الجريدة وكالة الوكالة قناة القناة موقع الموقع مجلة المجلة شبكة الشبكة"
+    " إذاعة برنامج البرنامج عملية العملية حملة الحملة مؤتمر منتدى كتاب الكتاب فيلم الفيلم حزب حركة"
+    " منظمة جماعة تنظيم ائتلاف تحالف مجموعة هاشتاغ وسم"
+)
 # particles before a sentence's topic (لكن محللين يقولون، إلا أن اللجنة ردت)
 TOPIC_PARTICLES = _words("إلا أن لكن ولكن غير كما كان كانت وكان وكانت بينما فيما")
 NOUN_SOURCE_REACH = 3  # tokens from a statement noun to its عن (بيان صادر عن الشرطة)
@@ -146,6 +152,7 @@ def find_quotes(doc: Document) -> list[Quote]:
     marked = _marked_spans(text)
     # a name or term in marks (وكالة "نوفوستي") is not speech and does not stop a clause
     in_long_mark = [False] * len(tokens)
+    marked = [(s, e) for s, e in marked if not _names_something(forms, bisect_left(starts, s) - 2)]
     for s, e in marked:
         if len(text[s:e].split()) >= MIN_DIRECT_WORDS:
             for k in range(bisect_left(starts, s), bisect_left(starts, e)):
@@ -221,24 +228,35 @@ def find_quotes(doc: Document) -> list[Quote]:
 
 def _attributed_sentences(doc: Document, forms: list[WordForm], found: list[_Found]) -> list[_Found]:
     """A sentence that ends by naming its source is reported speech of that source:
-    "قتل 19 شخصا في اشتباكات، وفق وكالة فرانس برس"، "…، بحسب ما قاله". The quote is the
-    sentence before the comma, without its leading و; only where no other quote is."""
+    "قتل 19 شخصا في اشتباكات، وفق وكالة فرانس برس"، "…، وذلك وفق ما أعلنته الشرطة"،
+    "استهدفت غارة مطار دمشق بحسب ما أوردت وكالة سانا". The quote is the sentence before the
+    attribution, without its leading و; only where no other quote is."""
     out = []
     tokens = doc.tokens
     taken = [(f.start, f.end) for f in found]
     for a, b in sentence_ranges(doc):
-        for k in range(a + 2, b):
-            if forms[k].base not in ATTRIBUTIONS or forms[k - 1].norm not in ("،", ","):
+        for k in range(a + 1, b):
+            if forms[k].base not in ATTRIBUTIONS:
+                continue
+            lead = k - 1 if forms[k - 1].norm not in ("وذلك", "ذلك") else k - 2
+            after_comma = lead > a and forms[lead].norm in ("،", ",")
+            explicit = k + 2 < b and forms[k + 1].norm == "ما" and _is_cue(forms[k + 2])  # بحسب ما أوردت
+            if not (after_comma or explicit):
                 continue
             if b - k > ATTRIBUTION_TAIL:
                 break  # the source is not the end of the sentence
-            start, end = _trim(
-                doc.text, forms[a].base_start if forms[a].proclitics == "و" else tokens[a].start, tokens[k - 1].start
-            )
+            first = forms[a].base_start if forms[a].proclitics == "و" else tokens[a].start
+            start, end = _trim(doc.text, first, tokens[lead if after_comma else k].start)
             if end - start >= 2 and not any(s < end and start < e for s, e in taken):
                 out.append(_Found(start, end, "reported", k, k + 1))
             break
     return out
+
+
+def _names_something(forms: list[WordForm], before: int) -> bool:
+    """Marks right after a medium or a kind of thing hold its name, not speech: صحيفة "ذا تايمز
+    أوف إسرائيل"، وكالة "رويترز"، عملية "غصن الزيتون"."""
+    return before >= 0 and forms[before].base in NAME_HEADS
 
 
 def _fragment_cue(forms: list[WordForm], first: int) -> int | None:
