@@ -71,6 +71,8 @@ ADVERBS = _words(
     " ما من الذي التي الذين اللذين اللتين اللواتي"
 )
 QUOTE_MARKS = frozenset('"«“')
+# titles of a relation to someone else: the person right after them is that someone
+RELATIONAL_TITLES = _words("محامي محامية المحامي مستشار مستشارة المستشار مساعد مساعدة نائب نائبة زوجة زوج ابن ابنة")
 NAME_HEADS = _words(
     "صحيفة الصحيفة جريدة الجريدة وكالة الوكالة قناة القناة موقع الموقع مجلة المجلة شبكة الشبكة"
     " إذاعة برنامج البرنامج عملية العملية حملة الحملة مؤتمر منتدى كتاب الكتاب فيلم الفيلم حزب حركة"
@@ -483,7 +485,7 @@ def _speaker(
                 if not _governed(k, m, forms, context.starts):
                     after.append((k, m))
             k += 1
-        subject = _subject_phrase(cue_index, after)
+        subject = _subject_phrase(cue_index, after, context.text)
         source = _relayed_source(cue_index, quote_start, forms, context)
         if source is not None:
             return source  # نقلت وكالة الصحافة الفرنسية عن نتانياهو قوله: the agency only relays
@@ -647,7 +649,7 @@ def _governed(k: int, mention: Mention, forms: list[WordForm], starts: list[int]
     return k > 0 and forms[k - 1].norm in PREPOSITIONS
 
 
-def _subject_phrase(cue_index: int, after: list[tuple[int, Mention]]) -> Mention | None:
+def _subject_phrase(cue_index: int, after: list[tuple[int, Mention]], text: str) -> Mention | None:
     """The subject among the ungoverned names after a cue: the first person or organisation;
     a country only right after the cue; a title or nationality first introduces the person
     named after it, else is the (nameless) subject itself."""
@@ -659,7 +661,8 @@ def _subject_phrase(cue_index: int, after: list[tuple[int, Mention]]) -> Mention
                 return m
             continue
         if m.label in ("TITLE", "NORP"):
-            return _title_holder(after[n + 1 :]) or m
+            holder = _title_holder(after[n + 1 :])
+            return _relation_holder(m, holder, after, text) if holder is not None else m
     return None
 
 
@@ -674,6 +677,17 @@ def _title_holder(rest: list[tuple[int, Mention]]) -> Mention | None:
     n, first = people[0]
     titled = any(m.label == "TITLE" for _, m in rest[:n])
     return people[1][1] if titled and len(people) > 1 else first
+
+
+def _relation_holder(title: Mention, holder: Mention, after: list[tuple[int, Mention]], text: str) -> Mention:
+    """After a title of relation the first person is whose lawyer (adviser, deputy, wife …) is
+    meant; the person after the comma holds it ("محامي ستورمي دانيلز، مايكل أفيناتي")."""
+    if normalize_word(title.text).split()[0] not in RELATIONAL_TITLES:
+        return holder
+    later = [m for _, m in after if m.start > holder.end and m.label == "PER"]
+    if later and text[holder.end : later[0].start].strip() in ("،", ","):
+        return later[0]
+    return holder
 
 
 def _clause_subject(cue_index: int, forms: list[WordForm], context: _Context, first: int) -> Mention | TextSpan | None:

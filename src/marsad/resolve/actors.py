@@ -326,7 +326,8 @@ def _corefer_titles(
     doc: Document, spans: dict[str, range], titled: list[tuple[int, str, _Cluster]], role_titles: set[str]
 ) -> None:
     """A title standing alone refers to the person the document introduced with it: after
-    "وزير الدفاع جيمس ماتيس", "ورفض وزير الدفاع …" is Mattis. The nearest such person
+    "وزير الدفاع جيمس ماتيس", "ورفض وزير الدفاع …" is Mattis, and after "المتحدثة باسم
+    الوزارة إليانور بيترمان", "وأضافت المتحدثة" is Petermann. The nearest such person
     before it, else the first one after it; a title no one in the document holds stays alone."""
     if not titled:
         return
@@ -335,7 +336,8 @@ def _corefer_titles(
         if m.label != "TITLE" or m.id in role_titles:
             continue
         key, token = _title_key(m.text), spans[m.id][0]
-        holders = [(k, c) for k, t, c in titled if t == key]
+        # a one-word title is the head of a longer one (المتحدثة for المتحدثة باسم الوزارة)
+        holders = [(k, c) for k, t, c in titled if t == key or (" " not in key and t.split()[0] == key)]
         if not holders:
             continue
         before = [c for k, c in holders if k < token]
