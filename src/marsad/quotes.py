@@ -502,7 +502,26 @@ def _speaker(
             m = by_token.get(k)
             if m is not None and m.label in (*SPEAKER_LABELS, "LOC", "TITLE"):
                 return m
+        fronted = _fronted_subject(cue_index, forms, context)
+        if fronted is not None:
+            return fronted
     return _clause_subject(cue_index, forms, context, max(sentence_first, cue_index - CLAUSE_WINDOW))
+
+
+def _fronted_subject(cue_index: int, forms: list[WordForm], context: _Context) -> TextSpan | None:
+    """A clause that is only a noun phrase and the cue puts the subject first: "صحيفة الحياة
+    كتبت أن …" (the phrase, when no mention covers it)."""
+    first = _clause_start(cue_index, forms, context.sentence_first[cue_index])
+    if first is None or cue_index - first > NAMELESS_WORDS or forms[first].proclitics:
+        return None
+    for k in range(first, cue_index):
+        m = context.by_token.get(k)
+        if m is not None and m.label not in ("NORP", "LOC"):
+            return None
+        if m is None and not _nominal(forms[k]):
+            return None
+    start, end = forms[first].base_start, forms[cue_index - 1].base_end
+    return TextSpan(start, end, context.text[start:end])
 
 
 def _issuing_verb(cue_index: int, forms: list[WordForm], context: _Context) -> tuple[int, int] | None:
