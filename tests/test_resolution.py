@@ -73,6 +73,11 @@ def test_names_with_middle_names_and_family_names_first() -> None:
     assert len(kim) == 1 and len(kim[0].mentions) == 2
 
 
+def test_a_former_official_is_eli() -> None:
+    doc = marsad.extract("وقال الرئيس الأمريكي السابق جون الفلاني إن الاتفاق جيد.", published="2018-05-01")
+    assert [(a.country, a.sector) for a in doc.actors if "الفلاني" in a.name] == [("USA", "ELI")]
+
+
 def test_dated_roles() -> None:
     actor = Actor(
         "x", "PER", "س", None, (), "IRQ", "ELI", None, (Role("IRQ", "GOV", date(2006, 5, 1), date(2014, 9, 8)),)

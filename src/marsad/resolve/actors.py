@@ -44,6 +44,7 @@ DOMINANT_SHARE = 0.4  # a document is "about" a country holding this share of it
 PLURAL_ENDINGS = ("ون", "ين", "ات")
 HOST_WORDS = frozenset({"لدى", "لدي"})
 APPOSITION_LEADS = frozenset({"،", ",", "وهو", "وهي"})
+FORMER_WORDS = frozenset(normalize_word(w) for w in "السابق السابقة الأسبق الأسبقة السابقين".split())
 
 
 @dataclass(slots=True)
@@ -143,6 +144,16 @@ def _role_context(
             break
         k -= 1
     return found if any(m.label == "TITLE" for m in found) else []
+
+
+def _former(forms: list[WordForm], context: list[Mention], spans: dict[str, range], name: range) -> bool:
+    """Does the role phrase say the role is past (السابق، الأسبق)?"""
+    if not context:
+        return False
+    first = min(spans[m.id][0] for m in context)
+    last = max(spans[m.id][-1] for m in context)
+    words = range(first, name[0]) if first < name[0] else range(first, last + 1)
+    return any(forms[k].norm in FORMER_WORDS for k in words)
 
 
 def _apposition(forms: list[WordForm], span: range, by_token: dict[int, Mention]) -> list[Mention]:
@@ -295,6 +306,8 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
                     role_titles.add(t.id)
             if cluster.kb is None:
                 country, sector = _infer_from_role(context, kb, linked)
+                if sector is not None and _former(forms, context, spans, span):
+                    sector = "ELI"  # الرئيس الأمريكي السابق: a former official
                 cluster.country = cluster.country or country
                 cluster.sector = cluster.sector or sector
     _corefer_titles(doc, spans, titled, role_titles)
