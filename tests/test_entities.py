@@ -92,3 +92,10 @@ def test_mentions_point_into_the_text(text: str) -> None:
         assert 0 <= m.start < m.end <= len(text)
         assert text[m.start : m.end] == m.text
         assert 0.0 <= m.score <= 1.0
+
+
+def test_a_name_after_a_title_keeps_a_first_letter_that_looks_like_a_clitic() -> None:
+    doc = marsad.extract("وقال المتحدث باسم الرئاسة المصرية بسام راضي إن اللقاء تناول العلاقات.")
+    assert "بسام راضي" in {m.text for m in doc.mentions if m.label == "PER"}
+    doc = marsad.extract("والتقى الرئيس ببسام راضي في القاهرة.")
+    assert "بسام راضي" in {m.text for m in doc.mentions if m.label == "PER"}  # ب + بسام

@@ -9,6 +9,7 @@ from marsad.entities.roles import find_institutions, find_norp, find_titles
 from marsad.entities.tagger import tag_sentences
 from marsad.kb.base import KnowledgeBase, default
 from marsad.model import Document, Mention, MentionLabel
+from marsad.text.clitics import word_counts
 from marsad.text.forms import WordForm, word_forms
 from marsad.text.phrases import PhraseMatcher, unsplit_rest
 
@@ -97,13 +98,23 @@ def _propagate_names(forms: list[WordForm], names: _Names) -> None:
             names.add(k, k + 1, "PER", known)
 
 
+WHOLE_NAME_MIN_COUNT = 10  # times a word must occur as written in ANT to be a name without a clitic
+
+
 def _name_start(
-    doc: Document, forms: list[WordForm], first: int, end: int, label: str, known: PhraseMatcher[Any]
+    doc: Document,
+    forms: list[WordForm],
+    first: int,
+    end: int,
+    label: str,
+    known: PhraseMatcher[Any],
+    after_role: set[int],
 ) -> int:
     """Where a name starts: after its conjunction or preposition (درنة in بدرنة), unless the
     "clitic" is the name's own first letter (فيصل, not ف + يصل): the whole word is a known name
-    and what is left is not. A known name of several words behind a letter the segmenter did
-    not split off (لبي بي سي: لبي is a word too) starts after that letter."""
+    and what is left is not, or the word right before the name ends a title or nationality
+    (المتحدث باسم الرئاسة بسام راضي, not ب + سام). A known name of several words behind a letter
+    the segmenter did not split off (لبي بي سي: لبي is a word too) starts after that letter."""
     form = forms[first]
     unsplit = unsplit_rest(form)
     if unsplit and end - first > 1 and label in ("PER", "ORG"):
@@ -119,6 +130,13 @@ def _name_start(
         rest = form.base in names or known.starts_a_phrase(form.base)
         if whole and not rest:
             return doc.tokens[first].start
+        if (
+            label == "PER"
+            and len(form.proclitics) == 1
+            and first - 1 in after_role
+            and word_counts().get(form.norm, 0) >= WHOLE_NAME_MIN_COUNT
+        ):
+            return doc.tokens[first].start  # المتحدث باسم الرئاسة بسام راضي: a name written as is
     return form.base_start
 
 
@@ -146,9 +164,10 @@ def recognize_entities(doc: Document, kb: KnowledgeBase | None = None) -> Docume
     found += [(i, i + 1, "NORP", 1.0) for i in find_norp(forms) if i not in places]
     found += [(i, j, "TITLE", 1.0) for i, j in find_titles(forms, sentences)]
     known = (kb or default()).actor_matcher()
+    after_role = {e - 1 for _, e, label, _ in found if label in ("TITLE", "NORP", "ORG")}
     spans = sorted(
         (
-            (_name_start(doc, forms, f, e, label, known), forms[e - 1].base_end, label, score)
+            (_name_start(doc, forms, f, e, label, known, after_role), forms[e - 1].base_end, label, score)
             for f, e, label, score in found
         ),
         key=lambda m: (m[0], -m[1]),
