@@ -68,6 +68,8 @@ def test_a_role_after_the_name() -> None:
 def test_names_with_middle_names_and_family_names_first() -> None:
     doc = marsad.extract("وقال مهدي محمد حسين المشاط إن الحرب مستمرة.", published="2018-04-23")
     assert "mahdi-al-mashat" in {a.kb_id for a in doc.actors}
+    doc = marsad.extract("وقتل 33 فلسطينيا، وفق وزارة الصحة الفلسطينية.", published="2018-04-20")
+    assert "palestinian-mfa" not in {a.kb_id for a in doc.actors}  # organisations need their own name
     doc = marsad.extract("والتقى كيم جونغ أون الرئيس الصيني. وقال كيم إن اللقاء كان مثمرا.", published="2018-06-12")
     kim = [a for a in doc.actors if "كيم" in a.name]
     assert len(kim) == 1 and len(kim[0].mentions) == 2

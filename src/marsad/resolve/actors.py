@@ -86,14 +86,16 @@ def _key_variants(key: str) -> list[str]:
     return keys + [k.lower() for k in keys if k.isascii()]
 
 
-def _link(key: str, kb: KnowledgeBase, about: Counter[str], written: str | None = None) -> Actor | None:
+def _link(
+    key: str, kb: KnowledgeBase, about: Counter[str], written: str | None = None, person: bool = False
+) -> Actor | None:
     names = kb.actors_by_whole_name()
     for variant in _key_variants(key) + ([written] if written else []):
         hit = names.get(variant)
         if hit:
             return max(hit, key=lambda a: about[a.country or ""])
     words = key.split()
-    if len(words) >= 3:  # a name with middle names the knowledge base does not write out
+    if person and len(words) >= 3:  # a name with middle names the knowledge base does not write out
         hit = kb.actors_by_first_and_last_word().get((words[0], words[-1]), ())
         if len(hit) == 1:
             return hit[0]
@@ -267,7 +269,7 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
                 bare = _link(key, kb, about, " ".join(normalize_word(m.text).split()))
                 actor = bare if bare is not None and bare.country is not None else None
         else:
-            actor = _link(key, kb, about, " ".join(normalize_word(m.text).split()))
+            actor = _link(key, kb, about, " ".join(normalize_word(m.text).split()), person=m.label == "PER")
         if actor is not None:
             cluster = by_kb.get(actor.id)
             if cluster is None:
