@@ -50,8 +50,16 @@ def test_a_quote_over_several_sentences_is_one_quote() -> None:
     assert len(doc.quotes) == 1 and doc.quotes[0].text == "الجيش تقدم. والمدينة آمنة. ونحن مستعدون"
 
 
+WORDS = 'قال أكد أن إن المسماري وسائل إعلام بحسب ما ذكرت بيانا فيه أصدرت وزير الدفاع مصدر عسكري : « » " . ، و'
+
+
 @settings(max_examples=80, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list('قال أكد أن إن المسماري: «»"“”. ، وأضاف \n')), max_size=150))
+@given(
+    st.one_of(
+        st.text(alphabet=st.sampled_from(list('قال أكد أن إن المسماري: «»"“”. ، وأضاف \n')), max_size=150),
+        st.lists(st.sampled_from(WORDS.split()), max_size=40).map(" ".join),
+    )
+)
 def test_quotes_point_into_the_text(text: str) -> None:
     doc = marsad.extract(text)
     ids = {m.id for m in doc.mentions}
@@ -59,6 +67,8 @@ def test_quotes_point_into_the_text(text: str) -> None:
         assert 0 <= q.start < q.end <= len(text) and text[q.start : q.end] == q.text
         assert text[q.cue.start : q.cue.end] == q.cue.text
         assert q.speaker_mention is None or q.speaker_mention in ids
+        assert q.speaker_phrase is None or text[q.speaker_phrase.start : q.speaker_phrase.end] == q.speaker_phrase.text
+        assert q.speaker_phrase is None or q.speaker_mention is None
 
 
 def _speaker_text(doc: marsad.Document, quote: marsad.model.Quote) -> str | None:
