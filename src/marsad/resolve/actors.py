@@ -362,11 +362,14 @@ def _corefer_titles(
 
 class _Coreference:
     """Which earlier actor a name refers to: the same name, or (for people) a name whose
-    words appear in order in it, or in which it appears, ending with the same surname."""
+    words appear in order in it, or in which it appears, ending with the same surname; a
+    single word that opens exactly one earlier full name (كيم after كيم جونغ أون, whose
+    family name comes first)."""
 
     def __init__(self) -> None:
         self.exact: dict[tuple[str, str], _Cluster] = {}
         self.by_surname: dict[str, list[tuple[list[str], _Cluster]]] = {}
+        self.by_first_word: dict[str, list[_Cluster]] = {}  # of names of several words
 
     def add(self, label: str, key: str, cluster: _Cluster) -> None:
         if (label, key) in self.exact:
@@ -375,6 +378,8 @@ class _Coreference:
         if label == "PER":
             words = key.split()
             self.by_surname.setdefault(words[-1], []).append((words, cluster))
+            if len(words) > 1:
+                self.by_first_word.setdefault(words[0], []).append(cluster)
 
     def find(self, label: str, key: str) -> _Cluster | None:
         hit = self.exact.get((label, key))
@@ -384,14 +389,11 @@ class _Coreference:
         for other, cluster in reversed(self.by_surname.get(words[-1], [])):  # the nearest earlier actor first
             if _subsequence(words, other) or _subsequence(other, words):
                 return cluster
-        if len(words) == 1:  # كيم after كيم جونغ أون: a name whose family name comes first
-            named = {id(c): c for other, c in self.exact_people() if len(other) > 1 and other[0] == words[0]}
-            if len(named) == 1:
-                return next(iter(named.values()))
+        if len(words) == 1:
+            opened = {id(c): c for c in self.by_first_word.get(words[0], [])}
+            if len(opened) == 1:
+                return next(iter(opened.values()))
         return None
-
-    def exact_people(self) -> list[tuple[list[str], _Cluster]]:
-        return [(k.split(), c) for (label, k), c in self.exact.items() if label == "PER"]
 
 
 def _country_positions(
