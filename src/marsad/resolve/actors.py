@@ -344,20 +344,21 @@ def _corefer_titles(
     "وزير الدفاع جيمس ماتيس", "ورفض وزير الدفاع …" is Mattis, and after "المتحدثة باسم
     الوزارة إليانور بيترمان", "وأضافت المتحدثة" is Petermann. The nearest such person
     before it, else the first one after it; a title no one in the document holds stays alone."""
-    if not titled:
-        return
-    titled.sort(key=lambda t: t[0])
+    by_title: dict[str, list[tuple[int, _Cluster]]] = {}
+    by_head: dict[str, list[tuple[int, _Cluster]]] = {}  # a one-word title heads longer ones
+    for token, title, cluster in sorted(titled, key=lambda t: t[0]):
+        by_title.setdefault(title, []).append((token, cluster))
+        by_head.setdefault(title.split()[0], []).append((token, cluster))
     for m in doc.mentions:
         if m.label != "TITLE" or m.id in role_titles:
             continue
         key, token = _title_key(m.text), spans[m.id][0]
-        # a one-word title is the head of a longer one (المتحدثة for المتحدثة باسم الوزارة)
-        holders = [(k, c) for k, t, c in titled if t == key or (" " not in key and t.split()[0] == key)]
+        # المتحدثة for المتحدثة باسم الوزارة: a one-word title matches the titles it heads
+        holders = by_head.get(key, []) if " " not in key else by_title.get(key, [])
         if not holders:
             continue
-        before = [c for k, c in holders if k < token]
-        cluster = before[-1] if before else holders[0][1]
-        cluster.mentions.append(m)
+        before = bisect_left(holders, token, key=lambda h: h[0])
+        holders[before - 1 if before else 0][1].mentions.append(m)
 
 
 class _Coreference:
