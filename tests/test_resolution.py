@@ -80,6 +80,12 @@ def test_a_former_official_is_eli() -> None:
     assert [(a.country, a.sector) for a in doc.actors if "الفلاني" in a.name] == [("USA", "ELI")]
 
 
+def test_a_person_with_no_role_in_sight_is_cvl() -> None:
+    doc = marsad.extract("وقالت سعاد الفلانية إن منزلها دمر في القصف على غزة.", published="2018-05-01")
+    person = next(a for a in doc.actors if "سعاد" in a.name)
+    assert person.sector == "CVL"
+
+
 def test_dated_roles() -> None:
     actor = Actor(
         "x", "PER", "س", None, (), "IRQ", "ELI", None, (Role("IRQ", "GOV", date(2006, 5, 1), date(2014, 9, 8)),)

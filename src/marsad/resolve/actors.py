@@ -6,10 +6,11 @@
    حفتر): same knowledge-base actor, or a name whose words appear, in order and
    ending with the same surname, in a longer name of the document.
 3. Infer what the knowledge base does not know, from the role phrase before
-   a name (العميد → MIL; المتحدث باسم الجيش الليبي → the army's LBY MIL;
+   (or in apposition after) a name (العميد → MIL; المتحدث باسم الجيش الليبي → the army's LBY MIL;
    المحلل السياسي الروسي → RUS ELI), from an organisation's own words (وزارة
    الخارجية الروسية → RUS GOV) and, for national actors with no country in
-   sight, from the country named just before them or the one the document is about.
+   sight, from the country named just before them or the one the document is about; a person
+   with no role in sight is CVL (CAMEO: individuals not otherwise classified).
 4. Groups: a nationality adjective after an agent noun (القوات الروسية،
    السلطات الليبية) or used as a noun (الفلسطينيين) is an actor too.
 """
@@ -40,6 +41,9 @@ ROLE_BREAKS = frozenset(
 # An actor the knowledge base does not know, with no nationality in sight, is most
 # likely from the country the text around it is about, unless it is international.
 INTERNATIONAL_SECTORS = frozenset({"IGO", "NGO"})
+# CAMEO's CVL covers "individuals not otherwise classified": a person the knowledge base does
+# not know and the text gives no role is coded so (victims, voters, witnesses, defendants …)
+UNCLASSIFIED_PERSON = "CVL"
 DOMINANT_SHARE = 0.4  # a document is "about" a country holding this share of its country signals
 PLURAL_ENDINGS = ("ون", "ين", "ات")
 HOST_WORDS = frozenset({"لدى", "لدي"})
@@ -320,6 +324,9 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
         if cluster.kb is None and cluster.country is None and cluster.sector not in INTERNATIONAL_SECTORS:
             first = spans[cluster.mentions[0].id][0]
             cluster.country = _nearest_country(signals, first) or dominant
+    for cluster in clusters:
+        if cluster.kb is None and cluster.sector is None and cluster.mentions[0].label == "PER":
+            cluster.sector = UNCLASSIFIED_PERSON
 
     records = [_record(c) for c in clusters]
     records += _group_actors(doc, forms, kb, spans)
