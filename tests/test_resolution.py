@@ -4,6 +4,8 @@ from datetime import date
 
 import marsad
 from marsad.kb.records import Actor, Role
+from marsad.model import Mention
+from marsad.resolve.actors import resolve_actors
 
 
 def test_example_article_resolves(example_text: str) -> None:
@@ -84,6 +86,15 @@ def test_a_person_with_no_role_in_sight_is_cvl() -> None:
     doc = marsad.extract("وقالت سعاد الفلانية إن منزلها دمر في القصف على غزة.", published="2018-05-01")
     person = next(a for a in doc.actors if "سعاد" in a.name)
     assert person.sector == "CVL"
+
+
+def test_the_kind_of_thing_before_a_name_gives_its_sector() -> None:
+    text = 'ونشرت صحيفة "عدالت" الإيرانية تقريرا عن الاحتجاجات.'
+    doc = marsad.extract(text, published="2018-02-28")
+    start = text.index("عدالت")
+    doc.mentions = [Mention("m1", start, start + 5, "عدالت", "ORG", 1.0)]  # as a tagger would mark it
+    paper = resolve_actors(doc).actors
+    assert [(a.country, a.sector) for a in paper] == [("IRN", "JRN")]
 
 
 def test_dated_roles() -> None:

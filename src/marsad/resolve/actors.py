@@ -218,7 +218,8 @@ def _org_attributes(
 ) -> tuple[str | None, str | None]:
     """Country and sector of an organisation from its own words: وزارة الخارجية الروسية → RUS GOV.
 
-    A nationality adjective right after the name belongs to it too (مجلس الأمن الروسي).
+    A nationality adjective right after the name belongs to it too (مجلس الأمن الروسي), and
+    the kind of thing named just before it gives the sector (صحيفة "عدالت"، قناة المنار → JRN).
     """
     country = None
     demonyms, countries = kb.demonyms(), kb.countries_by_name()
@@ -232,6 +233,13 @@ def _org_attributes(
     hit = kb.sector_matcher().match_at(forms, span[0], span[-1] + 1)
     if hit is not None:
         sector = hit[1]
+    head = span[0] - 1
+    if head >= 0 and forms[head].norm in ('"', "«", "“"):
+        head -= 1
+    if sector is None and head >= 0:
+        hit = kb.sector_matcher().match_at(forms, head, head + 1)  # one word: صحيفة، قناة، شركة
+        if hit is not None:
+            sector = hit[1]
     return country, sector
 
 
