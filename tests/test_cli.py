@@ -45,8 +45,10 @@ def test_extract_json_array_and_pretty(tmp_path: Path, capsys: pytest.CaptureFix
     b = write(tmp_path, "b.txt", "نص ثان.".encode())
     code, out, _ = run(capsys, "extract", "--format", "json", a, b)
     assert code == EXIT_OK and [d["text"] for d in json.loads(out)] == [ARTICLE, "نص ثان."]
-    code, out, _ = run(capsys, "extract", "--format", "pretty", a)
+    code, out, _ = run(capsys, "extract", "--format", "pretty", "--published", "2018-07-26", a)
     assert code == EXIT_OK and "2 sentences" in out and "ال+مسماري" in out
+    assert "أمس -> 2018-07-25 (day)" in out  # times with their values
+    assert "reported [قال] المسماري" in out and "إن الوضع صعب" in out  # quotes with cue and speaker
 
 
 def test_bom_is_accepted_and_dropped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

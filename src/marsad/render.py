@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from marsad.model import Document, Token
 
+QUOTE_WIDTH = 80  # characters of a quote shown in the pretty listing
+
 
 def _token(doc: Document, token: Token) -> str:
     if len(token.segments) == 1:
@@ -47,6 +49,19 @@ def render_pretty(doc: Document) -> str:
                 f"    {p.id} {p.name} [{_codes(p.country, p.resolution)}] geonames {p.geonameid or '-'} "
                 f"@ {point} x{len(p.mentions)}"
             )
+    if doc.times:
+        lines.append("  times:")
+        for t in doc.times:
+            lines.append(f"    {t.start}-{t.end} {t.text} -> {t.value or '-'} ({t.granularity})")
+    if doc.quotes:
+        actors = {a.id: a.name for a in doc.actors}
+        lines.append("  quotes:")
+        for q in doc.quotes:
+            speaker = texts.get(q.speaker_mention or "") or (q.speaker_phrase.text if q.speaker_phrase else "?")
+            if q.speaker_actor and actors.get(q.speaker_actor) not in (None, speaker):
+                speaker += f" = {actors[q.speaker_actor]}"
+            quoted = q.text if len(q.text) <= QUOTE_WIDTH else q.text[:QUOTE_WIDTH] + "…"
+            lines.append(f"    {q.start}-{q.end} {q.kind} [{q.cue.text}] {speaker}: {quoted}")
     other = [m for m in doc.mentions if m.label in ("TITLE", "MISC")]
     if other:
         lines.append("  roles and other names: " + ", ".join(f"{m.text} ({m.label})" for m in other))
