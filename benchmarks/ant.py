@@ -1,15 +1,30 @@
-"""Reading articles of the ANT corpus (../shared/data/news/ant), shared by the benchmark scripts."""
+"""Reading articles of the ANT corpus (../shared/data/news/ant) and the hand-made gold files
+(tests/data), shared by the benchmark scripts."""
 
 from __future__ import annotations
 
 import gzip
 import json
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 ANT = ROOT.parent / "shared" / "data" / "news" / "ant" / "ant_v2.1_middleEast_internationalNews.jsonl.gz"
+GOLD_DIR = ROOT / "tests" / "data"
+
+
+def require_ant() -> None:
+    """Stop with a clear message when ../shared is not beside the repository."""
+    if not ANT.exists():
+        sys.exit(f"{ANT}: not found (this benchmark reads ../shared/data)")
+
+
+def read_gold(name: str) -> list[dict[str, Any]]:
+    """The records of a gold file in tests/data, one JSON object per line."""
+    text = (GOLD_DIR / name).read_text(encoding="utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
 def records(path: Path = ANT) -> Iterator[dict[str, Any]]:

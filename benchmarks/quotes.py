@@ -23,30 +23,25 @@ article names with it. "by mention" counts only the speaker mention.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from ant import ANT, texts_by_id  # noqa: E402
+from ant import read_gold, require_ant, texts_by_id  # noqa: E402
 from marsad.model import Document, Mention  # noqa: E402
 from marsad.pipeline import Pipeline  # noqa: E402
 
-GOLD = ROOT / "tests" / "data" / "quotes_gold.jsonl"
-DEV_GOLD = [ROOT / "tests" / "data" / f"quotes_gold_dev{n}.jsonl" for n in (2, 3, 4)]
-HELD_OUT_GOLD = ROOT / "tests" / "data" / "quotes_gold_test2.jsonl"
+GOLD = "quotes_gold.jsonl"
+DEV_GOLD = [f"quotes_gold_dev{n}.jsonl" for n in (2, 3, 4)]
+HELD_OUT_GOLD = "quotes_gold_test2.jsonl"
 DEV_ARTICLES = 20
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     inter = min(a[1], b[1]) - max(a[0], b[0])
     return inter / max(a[1] - a[0], b[1] - b[0]) if inter > 0 else 0.0
-
-
-def _read(path: Path) -> list[dict]:
-    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _names(mention: Mention | None, spans: list[list[int]]) -> bool:
@@ -111,11 +106,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=int, default=0, help="print this many errors on the development articles")
     args = parser.parse_args()
-    if not ANT.exists():
-        sys.exit(f"{ANT}: not found (this benchmark reads ../shared/data)")
-    gold = _read(GOLD)
-    more_dev = [g for path in DEV_GOLD for g in _read(path)]
-    test2 = _read(HELD_OUT_GOLD)
+    require_ant()
+    gold = read_gold(GOLD)
+    more_dev = [g for name in DEV_GOLD for g in read_gold(name)]
+    test2 = read_gold(HELD_OUT_GOLD)
     texts = texts_by_id({g["article_id"] for g in gold + more_dev + test2})
     nlp = Pipeline.default()
 

@@ -21,7 +21,6 @@ held out from development and reported separately.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -29,17 +28,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from ant import ANT, texts_by_id  # noqa: E402
+from ant import read_gold, require_ant, texts_by_id  # noqa: E402
 from marsad.model import Document, Mention  # noqa: E402
 from marsad.pipeline import Pipeline  # noqa: E402
 from marsad.resolve.actors import resolve_actors  # noqa: E402
 from marsad.resolve.places import geocode  # noqa: E402
-
-GOLD = ROOT / "tests" / "data"
-
-
-def load_gold(name: str) -> list[dict]:
-    return [json.loads(line) for line in (GOLD / name).read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
 def _replace_mentions(doc: Document, labels: set[str], gold: list[dict], label_of: Callable[[dict], str]) -> None:
@@ -141,11 +134,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=int, default=0, help="print this many resolution errors of each kind")
     args = parser.parse_args()
-    if not ANT.exists():
-        sys.exit(f"{ANT}: not found (this benchmark reads ../shared/data)")
-    places_gold = load_gold("resolution_places_gold.jsonl")
-    actors_gold = load_gold("resolution_actors_gold.jsonl")
-    actors_dev2 = load_gold("resolution_actors_dev2.jsonl")
+    require_ant()
+    places_gold = read_gold("resolution_places_gold.jsonl")
+    actors_gold = read_gold("resolution_actors_gold.jsonl")
+    actors_dev2 = read_gold("resolution_actors_dev2.jsonl")
     ids = {g["article_id"] for g in places_gold + actors_gold + actors_dev2}
     texts = texts_by_id(ids)
     published = {g["article_id"]: g["published"] for g in places_gold + actors_gold + actors_dev2}

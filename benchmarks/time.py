@@ -21,7 +21,6 @@ relaxed matches whose gold value marsad's scheme can express.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import sys
 from datetime import date, timedelta
@@ -30,11 +29,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from ant import ANT, texts_by_id  # noqa: E402
+from ant import read_gold, require_ant, texts_by_id  # noqa: E402
 from marsad.pipeline import Pipeline  # noqa: E402
 
 DAHMRI = ROOT.parent / "shared" / "data" / "temporal" / "dahmri_arabic_timeml" / "Corpus_test"
-GOLD = ROOT / "tests" / "data" / "time_gold.jsonl"
+GOLD = "time_gold.jsonl"
 DEV_ARTICLES = 20
 TIMEX = re.compile(r"<TIMEX3([^>]*)>(.*?)</TIMEX3>", re.S)
 ISO_VALUE = re.compile(r"^(\d{4}(-W\d\d|-\d\d(-\d\d)?|-(SP|SU|FA|WI))?|P(T?\d+[HMDWY]))$")
@@ -140,10 +139,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--errors", type=int, default=0, help="print this many errors on the development articles")
     args = parser.parse_args()
-    if not ANT.exists():
-        sys.exit(f"{ANT}: not found (this benchmark reads ../shared/data)")
+    require_ant()
     nlp = Pipeline.default(["text", "times"])
-    gold = [json.loads(line) for line in GOLD.read_text(encoding="utf-8").splitlines() if line.strip()]
+    gold = read_gold(GOLD)
     dev = ant_pairs(nlp, gold[:DEV_ARTICLES], args.errors)
     held = ant_pairs(nlp, gold[DEV_ARTICLES:], 0)
     print(f"{'set':<30}{'gold':>6}{'P':>8}{'R':>8}{'F1':>8}{'P~':>8}{'R~':>8}{'F1~':>8}{'value':>8}{'n':>7}")
