@@ -48,6 +48,12 @@ DOMINANT_SHARE = 0.4  # a document is "about" a country holding this share of it
 PLURAL_ENDINGS = ("ون", "ين", "ات")
 HOST_WORDS = frozenset({"لدى", "لدي"})
 APPOSITION_LEADS = frozenset({"،", ",", "وهو", "وهي"})
+# Titles that head a body: with a complement that names the body's kind, that kind gives the sector
+LEADER_HEADS = frozenset(
+    normalize_word(w)
+    for w in "رئيس رئيسة نائب مدير مديرة متحدث متحدثة ناطق ناطقة أمين مسؤول مسؤولة عضو عضوة قائد ممثل ممثلة "
+    "مندوب مندوبة".split()
+)
 FORMER_WORDS = frozenset(normalize_word(w) for w in "السابق السابقة الأسبق الأسبقة السابقين".split())
 
 
@@ -78,6 +84,8 @@ def _key_variants(key: str) -> list[str]:
     """A name as written and the forms the knowledge base may list it under: the article's
     alif restored (لحوثيين → الحوثيين) and the other case of a sound plural (الحوثيين ↔ الحوثيون)."""
     keys = [key, key.replace(" - ", " ")] if " - " in key else [key]  # دياز - كانيل
+    if " . " in key:
+        keys.append(key.replace(" . ", " "))  # إف.بي.آي = إف بي آي
     if key.startswith("ل") and not key.startswith("ال"):
         keys.append("ا" + key)
     for k in list(keys):
@@ -104,6 +112,20 @@ def _link(
         if len(hit) == 1:
             return hit[0]
     return None
+
+
+def _link_with_adjective(
+    key: str, adjective: str, kb: KnowledgeBase, about: Counter[str], written: str | None = None
+) -> Actor | None:
+    """An organisation's name followed by a nationality adjective. مجلس الأمن الروسي is not مجلس
+    الأمن (the UN's): the longer name links, or the name alone when it is a national actor's
+    (حزب الله اللبناني; ميليشيات الحوثي الإيرانية, where the adjective is a charge, not the
+    group's country)."""
+    actor = _link(key + " " + adjective, kb, about)
+    if actor is None:
+        bare = _link(key, kb, about, written)
+        actor = bare if bare is not None and bare.country is not None else None
+    return actor
 
 
 def _country_signals(doc: Document, kb: KnowledgeBase, forms: list[WordForm]) -> Counter[str]:
@@ -185,7 +207,12 @@ def _apposition(forms: list[WordForm], span: range, by_token: dict[int, Mention]
 
 
 def _infer_from_role(
-    context: list[Mention], kb: KnowledgeBase, linked: dict[str, tuple[str | None, str | None]]
+    context: list[Mention],
+    kb: KnowledgeBase,
+    linked: dict[str, tuple[str | None, str | None]],
+    forms: list[WordForm],
+    spans: dict[str, range],
+    name: range,
 ) -> tuple[str | None, str | None]:
     country: str | None = None
     sector: str | None = None
@@ -202,10 +229,93 @@ def _infer_from_role(
         elif m.label == "LOC" and key in countries:
             country = country or countries[key][0].iso3
         elif m.label == "TITLE":
-            head = next((titles[h] for h in _prefixes(key) if h in titles), None)
-            # a spokesman or envoy takes the sector of the body they speak for
-            sector = sector or head
+            head = next((h for h in _prefixes(key) if h in titles), None)
+            if head is None:
+                continue
+            # the head of a body takes the body's sector (رئيس الكتلة → LEG, قائد الشرطة → COP);
+            # a spokesman or envoy that of the body they speak for
+            if _title_key(head) in LEADER_HEADS:
+                sector = sector or _complement_sector(forms, spans[m.id][0] + len(head.split()), m, context, name, kb)
+            sector = sector or titles[head]
     return country, sector
+
+
+def _complement_sector(
+    forms: list[WordForm], start: int, title: Mention, context: list[Mention], name: range, kb: KnowledgeBase
+) -> str | None:
+    """The sector of the last agent phrase after a title's head and before the name (or, for a
+    role in apposition, to the end of the role phrase): لجنة التحقيق النيابية → LEG."""
+    if start < name[0]:
+        end = name[0]
+    else:
+        end = max(title.end, *(m.end for m in context))
+        end = next((k for k in range(start, len(forms)) if forms[k].base_start >= end), len(forms))
+    matcher = kb.sector_matcher()
+    sector = None
+    k = start
+    while k < end:
+        hit = matcher.match_at(forms, k, end)
+        if hit is None:
+            k += 1
+        else:
+            k, sector = hit
+    return sector
+
+
+def _agent_before(
+    forms: list[WordForm], name: range, by_token: dict[int, Mention], kb: KnowledgeBase
+) -> tuple[str | None, str | None]:
+    """Country and sector from an agent noun the lexicon of titles does not hold, just before
+    a name, with a nationality adjective and a comma between them allowed ("الصحفيين
+    الأميركيين، جيمس فولي" → USA JRN)."""
+    demonyms = kb.demonyms()
+    country = None
+    k = name[0] - 1
+    while k >= 0 and k >= name[0] - 3:
+        m = by_token.get(k)
+        if forms[k].norm in ("،", ","):
+            k -= 1
+        elif m is not None and m.label == "NORP" and forms[k].base in demonyms:
+            country = country or demonyms[forms[k].base][0].iso3
+            k -= 1
+        else:
+            break
+    if k < 0 or k in by_token:
+        return None, None
+    matcher = kb.sector_matcher()
+    for first in range(max(0, k - 2), k + 1):
+        if any(j in by_token for j in range(first, k + 1)):
+            continue
+        hit = matcher.match_at(forms, first, k + 1)
+        if hit is not None and hit[0] == k + 1:
+            return country, hit[1]
+    return None, None
+
+
+def _coordinated_role(
+    forms: list[WordForm],
+    name: range,
+    by_token: dict[int, Mention],
+    spans: dict[str, range],
+    roles: dict[str, tuple[str | None, str | None]],
+    kb: KnowledgeBase,
+) -> tuple[str | None, str | None]:
+    """A name joined by و to the name before it shares that name's role ("الصحفيين الأميركيين،
+    جيمس فولي وستيفن سوتلوف"); a nationality adjective of its own between them gives its
+    country ("… وآلان هينينغ والأميركي بيتر كاسيغ")."""
+    k = name[0] - 1
+    country = None
+    m = by_token.get(k)
+    if m is not None and m.label == "NORP" and forms[k].proclitics.startswith("و") and forms[k].base in kb.demonyms():
+        country = kb.demonyms()[forms[k].base][0].iso3
+        k -= 1
+    elif not forms[name[0]].proclitics.startswith("و"):
+        return None, None
+    before = by_token.get(k)
+    if before is None or before.label != "PER" or before.id not in roles or spans[before.id][-1] != k:
+        return None, None
+    shared_country, sector = roles[before.id]
+    return country or shared_country, sector
 
 
 def _prefixes(text: str) -> list[str]:
@@ -270,18 +380,20 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
     for m in doc.mentions:
         if m.label not in ("PER", "ORG"):
             continue
-        key = _name_key(forms, spans[m.id])
-        after = spans[m.id][-1] + 1
+        span = spans[m.id]
+        key = _name_key(forms, span)
+        written = " ".join(normalize_word(m.text).split())
+        after = span[-1] + 1
         if m.label == "ORG" and after < len(forms) and forms[after].norm in demonyms:
-            # مجلس الأمن الروسي is not مجلس الأمن (the UN's): link the longer name, or the name
-            # alone when it is a national actor's (حزب الله اللبناني; ميليشيات الحوثي الإيرانية,
-            # where the adjective is a charge, not the group's country)
-            actor = _link(key + " " + forms[after].norm, kb, about)
-            if actor is None:
-                bare = _link(key, kb, about, " ".join(normalize_word(m.text).split()))
-                actor = bare if bare is not None and bare.country is not None else None
+            actor = _link_with_adjective(key, forms[after].norm, kb, about, written)
+        elif m.label == "ORG" and len(span) > 1 and forms[span[-1]].norm in demonyms:
+            # مكتب التحقيقات الفيدرالي الأميركي: a name written with its own nationality
+            actor = _link(key, kb, about, written)
+            bare = None if actor else _link(_name_key(forms, span[:-1]), kb, about)
+            if bare is not None and bare.country == demonyms[forms[span[-1]].norm][0].iso3:
+                actor = bare
         else:
-            actor = _link(key, kb, about, " ".join(normalize_word(m.text).split()), person=m.label == "PER")
+            actor = _link(key, kb, about, written, person=m.label == "PER")
         if actor is not None:
             cluster = by_kb.get(actor.id)
             if cluster is None:
@@ -306,24 +418,30 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
 
     titled: list[tuple[int, str, _Cluster]] = []  # (token, title, person) for "وزير الدفاع جيمس ماتيس"
     role_titles: set[str] = set()  # TITLE mentions that introduce a name
-    for cluster in clusters:
-        for m in cluster.mentions:
-            if m.label != "PER":
-                continue
-            span = spans[m.id]
-            context = _role_context(forms, span, by_token, spans, sentence_of.get(span[0], 0))
-            if not context:
-                context = _apposition(forms, span, by_token)
-            for t in context:
-                if t.label == "TITLE":
-                    titled.append((span[0], _title_key(t.text), cluster))
-                    role_titles.add(t.id)
-            if cluster.kb is None:
-                country, sector = _infer_from_role(context, kb, linked)
-                if sector is not None and _former(forms, context, spans, span):
-                    sector = "ELI"  # الرئيس الأمريكي السابق: a former official
-                cluster.country = cluster.country or country
-                cluster.sector = cluster.sector or sector
+    roles: dict[str, tuple[str | None, str | None]] = {}  # what the text says of each person mention
+    people = sorted(((m, c) for c in clusters for m in c.mentions if m.label == "PER"), key=lambda mc: mc[0].start)
+    for m, cluster in people:
+        span = spans[m.id]
+        context = _role_context(forms, span, by_token, spans, sentence_of.get(span[0], 0))
+        if not context:
+            context = _apposition(forms, span, by_token)
+        for t in context:
+            if t.label == "TITLE":
+                titled.append((span[0], _title_key(t.text), cluster))
+                role_titles.add(t.id)
+        if context:
+            country, sector = _infer_from_role(context, kb, linked, forms, spans, span)
+            if sector is not None and _former(forms, context, spans, span):
+                sector = "ELI"  # الرئيس الأمريكي السابق: a former official
+        else:
+            country, sector = _coordinated_role(forms, span, by_token, spans, roles, kb)
+            if sector is None:
+                country, sector = _agent_before(forms, span, by_token, kb)
+        if sector is not None or country is not None:
+            roles[m.id] = (country, sector)
+        if cluster.kb is None:
+            cluster.country = cluster.country or country
+            cluster.sector = cluster.sector or sector
     _corefer_titles(doc, spans, titled, role_titles)
 
     dominant = _dominant(about)
