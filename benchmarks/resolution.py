@@ -1,19 +1,19 @@
-"""Place and actor resolution accuracy on the hand-made gold set in tests/data.
+"""Place and actor resolution accuracy on the hand-made gold sets in tests/data.
 
 Gold: 746 place mentions in 68 ANT articles (GeoNames id, country) and 878
-person/organisation mentions in 65 articles (country, sector), plus a second
-actor set for development (resolution_actors_dev2.jsonl, 392 mentions in 30
-articles, annotated later); guidelines in
-tests/data/resolution_guidelines_*.md. Two settings:
+person/organisation mentions in 65 articles (country, sector); three more actor
+sets of 30 articles each, annotated later with the same guidelines: dev2 and
+dev3 for development, test2 held out (designated so before it was annotated);
+guidelines in tests/data/resolution_guidelines_*.md. Two settings:
 - resolution: the gold spans replace the tagger's LOC (or PER/ORG) mentions, so
   the figures measure the geocoder and the actor resolver alone;
 - end to end: the whole pipeline, a gold mention counting as right only if a
   system mention overlaps it and resolves to the gold value.
 place_exact counts gold mentions that have a GeoNames id; place_country and the
 actor figures count every gold mention (a gold null country must come out null).
-Errors (--errors) are printed for the development data only (the first half of each gold file and
-the second actor set); the second halves are
-held out from development and reported separately.
+Errors (--errors) are printed for the development data only (the first half of each
+original gold file, dev2 and dev3). Held out from development: the second halves and
+test2; `heldout_*` in the RESULT line pools the actor ones.
 
     python benchmarks/resolution.py [--errors N]
 """
@@ -137,17 +137,17 @@ def main() -> None:
     require_ant()
     places_gold = read_gold("resolution_places_gold.jsonl")
     actors_gold = read_gold("resolution_actors_gold.jsonl")
-    actors_dev2 = read_gold("resolution_actors_dev2.jsonl")
-    ids = {g["article_id"] for g in places_gold + actors_gold + actors_dev2}
+    actor_sets = {name: read_gold(f"resolution_actors_{name}.jsonl") for name in ("dev2", "dev3", "test2")}
+    every = places_gold + actors_gold + [g for gold in actor_sets.values() for g in gold]
+    ids = {g["article_id"] for g in every}
     texts = texts_by_id(ids)
-    published = {g["article_id"]: g["published"] for g in places_gold + actors_gold + actors_dev2}
+    published = {g["article_id"]: g["published"] for g in every}
     nlp = Pipeline.default()
     docs = {i: nlp.run(texts[i], published=published[i]) for i in ids}
     half_p, half_a = len(places_gold) // 2, len(actors_gold) // 2
-    # errors are shown for the development data only: the first halves and the second actor set
+    # errors are shown for the development data only
     evaluate_places(docs, places_gold[:half_p], args.errors)
-    evaluate_actors(docs, actors_gold[:half_a] + actors_dev2, args.errors)
-    dev2 = evaluate_actors(docs, actors_dev2, 0)
+    evaluate_actors(docs, actors_gold[:half_a] + actor_sets["dev2"] + actor_sets["dev3"], args.errors)
     held_p = evaluate_places(docs, places_gold[half_p:], 0)
     held_a = evaluate_actors(docs, actors_gold[half_a:], 0)
     p = evaluate_places(docs, places_gold, 0)
@@ -161,14 +161,30 @@ def main() -> None:
             f"{key:<18}{full['resolution_' + key]:>12.4f}{full['end_to_end_' + key]:>12.4f}"
             f"{held['resolution_' + key]:>15.4f}{held['end_to_end_' + key]:>14.4f}"
         )
-    print(
-        f"\nsecond actor development set ({len(actors_dev2)} articles, {int(dev2['actor_mentions'])} mentions): "
-        f"country {dev2['resolution_actor_country']:.4f}, sector {dev2['resolution_actor_sector']:.4f} "
-        f"(end to end {dev2['end_to_end_actor_country']:.4f} / {dev2['end_to_end_actor_sector']:.4f})"
-    )
+    rows = {
+        "gold, first half (dev)": actors_gold[:half_a],
+        "gold, second half (held out)": actors_gold[half_a:],
+        "dev2 (dev)": actor_sets["dev2"],
+        "dev3 (dev)": actor_sets["dev3"],
+        "test2 (held out)": actor_sets["test2"],
+        "development, pooled": actors_gold[:half_a] + actor_sets["dev2"] + actor_sets["dev3"],
+        "held out, pooled": actors_gold[half_a:] + actor_sets["test2"],
+    }
+    header = f"{'actor set':<30}{'articles':>9}{'mentions':>9}{'country':>9}{'sector':>8}"
+    print(f"\n{header}{'e2e country':>13}{'e2e sector':>12}")
+    results = {label: evaluate_actors(docs, gold, 0) for label, gold in rows.items()}
+    for label, r in results.items():
+        gold = rows[label]
+        print(
+            f"{label:<30}{len(gold):>9}{int(r['actor_mentions']):>9}{r['resolution_actor_country']:>9.4f}"
+            f"{r['resolution_actor_sector']:>8.4f}{r['end_to_end_actor_country']:>13.4f}{r['end_to_end_actor_sector']:>12.4f}"
+        )
+    held = results["held out, pooled"]
     print(
         f"RESULT place_exact={p['resolution_place_exact']:.4f} place_country={p['resolution_place_country']:.4f} "
         f"actor_country={a['resolution_actor_country']:.4f} actor_sector={a['resolution_actor_sector']:.4f} "
+        f"heldout_actor_country={held['resolution_actor_country']:.4f} "
+        f"heldout_actor_sector={held['resolution_actor_sector']:.4f} "
         f"e2e_place_exact={p['end_to_end_place_exact']:.4f} e2e_place_country={p['end_to_end_place_country']:.4f} "
         f"e2e_actor_country={a['end_to_end_actor_country']:.4f} e2e_actor_sector={a['end_to_end_actor_sector']:.4f}"
     )
