@@ -54,6 +54,8 @@ LEADER_HEADS = frozenset(
     for w in "رئيس رئيسة نائب مدير مديرة متحدث متحدثة ناطق ناطقة أمين مسؤول مسؤولة عضو عضوة قائد ممثل ممثلة "
     "مندوب مندوبة".split()
 )
+APPOSITION_PRONOUNS = frozenset({"وهو", "وهي", "وهم"})
+PLACE_KINDS = frozenset(normalize_word(w) for w in "دولة مدينة محافظة ولاية منطقة إقليم بلدة".split())
 FORMER_WORDS = frozenset(normalize_word(w) for w in "السابق السابقة الأسبق الأسبقة السابقين".split())
 
 
@@ -281,7 +283,7 @@ def _agent_before(
         else:
             break
     if k < 0 or k in by_token:
-        return None, None
+        return country, None
     matcher = kb.sector_matcher()
     for first in range(max(0, k - 2), k + 1):
         if any(j in by_token for j in range(first, k + 1)):
@@ -289,7 +291,7 @@ def _agent_before(
         hit = matcher.match_at(forms, first, k + 1)
         if hit is not None and hit[0] == k + 1:
             return country, hit[1]
-    return None, None
+    return country, None
 
 
 def _coordinated_role(
@@ -353,6 +355,37 @@ def _org_attributes(
     return country, sector
 
 
+def _org_described(
+    forms: list[WordForm], span: range, by_token: dict[int, Mention], place_country: dict[str, str], kb: KnowledgeBase
+) -> tuple[str | None, str | None]:
+    """What the words right after an organisation's name say of it: where it is (الهيئة العامة
+    للطيران المدني في قطر؛ بدولة الإمارات) or, in apposition, what and where it is (مجلس
+    الدولة، وهو أعلى محكمة إدارية في اليونان)."""
+    k = span[-1] + 1
+    if k < len(forms) and forms[k].norm in ("،", ","):
+        k += 1
+    if k < len(forms) and forms[k].norm in APPOSITION_PRONOUNS:
+        sector = country = None
+        for j in range(k + 1, min(len(forms), k + 1 + ROLE_WINDOW)):
+            m = by_token.get(j)
+            if forms[j].norm in ("،", ",") or forms[j].norm in ROLE_BREAKS or (m is not None and m.label == "PER"):
+                break
+            hit = None if m is not None else kb.sector_matcher().match_at(forms, j)
+            sector = sector or (hit[1] if hit else None)
+            if m is not None and m.label == "LOC":
+                country = country or place_country.get(m.id)
+        return country, sector
+    k = span[-1] + 1
+    if k < len(forms) and forms[k].norm == "في":
+        k += 1
+    elif not (k < len(forms) and forms[k].proclitics.endswith("ب")):
+        return None, None
+    if k < len(forms) and forms[k].base in PLACE_KINDS:
+        k += 1
+    m = by_token.get(k)
+    return (place_country.get(m.id), None) if m is not None and m.label == "LOC" else (None, None)
+
+
 def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
     """Fill `doc.actors` from PER, ORG and NORP mentions."""
     kb = kb or default()
@@ -372,6 +405,7 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
         for k in range(a, b):
             sentence_of[k] = a
 
+    place_country = {mid: place.country for place in doc.places for mid in place.mentions if place.country}
     clusters: list[_Cluster] = []
     coref = _Coreference()
     by_kb: dict[str, _Cluster] = {}
@@ -412,8 +446,9 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
         coref.add(m.label, key, cluster)
         if m.label == "ORG" and cluster.kb is None:
             country, sector = _org_attributes(m, forms, spans[m.id], kb)
-            cluster.country = cluster.country or country
-            cluster.sector = cluster.sector or sector
+            where, what = _org_described(forms, spans[m.id], by_token, place_country, kb)
+            cluster.country = cluster.country or country or where
+            cluster.sector = what or cluster.sector or sector
             linked[m.id] = (cluster.country, cluster.sector)
 
     titled: list[tuple[int, str, _Cluster]] = []  # (token, title, person) for "وزير الدفاع جيمس ماتيس"
