@@ -97,6 +97,26 @@ def test_the_kind_of_thing_before_a_name_gives_its_sector() -> None:
     assert [(a.country, a.sector) for a in paper] == [("IRN", "JRN")]
 
 
+def _attributes(text: str, name: str) -> tuple[str | None, str | None]:
+    doc = marsad.extract(text, published="2018-08-09")
+    actor = next(a for a in doc.actors if a.name == name)
+    return actor.country, actor.sector
+
+
+def test_what_the_words_around_a_name_say() -> None:
+    # the head of a body takes the body's sector
+    assert _attributes("وقال رئيس الكتلة النيابية سليم الحسني إن الاتفاق انتهى.", "سليم الحسني")[1] == "LEG"
+    # a member's adjective gives the movement's country and sector
+    assert _attributes("وقال القيادي الحوثي محمد عبدالله الفلاني إن", "محمد عبدالله الفلاني") == ("YEM", "REB")
+    # an agent noun before a list of names gives each its sector, a nationality adjective its country
+    text = "وقتل الصحفيان الأميركيان جيمس الفلاني وستيفن العلاني في سوريا."
+    assert _attributes(text, "جيمس الفلاني") == ("USA", "JRN")
+    assert _attributes(text, "ستيفن العلاني") == ("USA", "JRN")
+    # where an organisation is, and what it is said to be in apposition
+    text = "وقالت الهيئة العامة للطيران المدني في قطر إن الطائرة هبطت."
+    assert _attributes(text, "الهيئة العامة للطيران المدني") == ("QAT", "GOV")
+
+
 def test_dated_roles() -> None:
     actor = Actor(
         "x", "PER", "س", None, (), "IRQ", "ELI", None, (Role("IRQ", "GOV", date(2006, 5, 1), date(2014, 9, 8)),)

@@ -107,6 +107,14 @@ class KnowledgeBase:
         result: dict[str, tuple[Actor, ...]] = self._index("actors_whole", build)
         return result
 
+    def actors_by_adjective(self) -> dict[str, tuple[Actor, ...]]:
+        """Matching form of a membership adjective (الحوثي، الإخوانية) -> the actors it marks."""
+        result: dict[str, tuple[Actor, ...]] = self._index(
+            "actors_adjective",
+            lambda: _by_name(self.actors.values(), lambda a: {normalize_word(n) for n in a.adjectives}),
+        )
+        return result
+
     def actors_by_first_and_last_word(self) -> dict[tuple[str, str], tuple[Actor, ...]]:
         """(first word, last word) of a name of several words -> the actors it names, for names
         written with more or fewer middle names (مهدي محمد حسين المشاط for مهدي المشاط)."""

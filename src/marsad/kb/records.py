@@ -61,6 +61,9 @@ class Actor:
     # names that are everyday words too (القاعدة "the base", الجزيرة "the island"): they link
     # a whole PER/ORG mention the tagger found, but are never searched for in running text
     whole_names: tuple[str, ...] = ()
+    # the adjective of a member or a thing of this actor (الحوثي، الحوثية، الحوثيين): in a role
+    # phrase it gives the person this actor's country and sector (القيادي الحوثي X)
+    adjectives: tuple[str, ...] = ()
 
     def role_on(self, day: date | None) -> tuple[str | None, str | None]:
         """(country, sector) on a day: the dated role covering it, else the actor's main ones."""
@@ -221,6 +224,7 @@ def _actor(f: _Fields) -> Actor:
         wikidata=wikidata,
         roles=tuple(roles),
         whole_names=f.texts("whole_names"),
+        adjectives=f.texts("adjectives"),
     )
 
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from marsad.entities.lexicons import lexicons
 from marsad.entities.stage import sentence_ranges
@@ -215,6 +216,7 @@ def _infer_from_role(
     forms: list[WordForm],
     spans: dict[str, range],
     name: range,
+    day: date | None,
 ) -> tuple[str | None, str | None]:
     country: str | None = None
     sector: str | None = None
@@ -234,29 +236,40 @@ def _infer_from_role(
             head = next((h for h in _prefixes(key) if h in titles), None)
             if head is None:
                 continue
+            words = _role_words(forms, spans[m.id][0] + len(head.split()), m, context, name)
+            member = _member_of(forms, words, kb)  # القيادي الحوثي → the Houthis'
+            if member is not None:
+                member_country, member_sector = member.role_on(day)
+                country, sector = country or member_country, sector or member_sector
             # the head of a body takes the body's sector (رئيس الكتلة → LEG, قائد الشرطة → COP);
             # a spokesman or envoy that of the body they speak for
             if _title_key(head) in LEADER_HEADS:
-                sector = sector or _complement_sector(forms, spans[m.id][0] + len(head.split()), m, context, name, kb)
+                sector = sector or _complement_sector(forms, words, kb)
             sector = sector or titles[head]
     return country, sector
 
 
-def _complement_sector(
-    forms: list[WordForm], start: int, title: Mention, context: list[Mention], name: range, kb: KnowledgeBase
-) -> str | None:
-    """The sector of the last agent phrase after a title's head and before the name (or, for a
-    role in apposition, to the end of the role phrase): لجنة التحقيق النيابية → LEG."""
+def _role_words(forms: list[WordForm], start: int, title: Mention, context: list[Mention], name: range) -> range:
+    """The words after a title's head: up to the name, or for a role in apposition after the
+    name, to the end of the role phrase."""
     if start < name[0]:
-        end = name[0]
-    else:
-        end = max(title.end, *(m.end for m in context))
-        end = next((k for k in range(start, len(forms)) if forms[k].base_start >= end), len(forms))
+        return range(start, name[0])
+    end = max(title.end, *(m.end for m in context))
+    return range(start, next((k for k in range(start, len(forms)) if forms[k].base_start >= end), len(forms)))
+
+
+def _member_of(forms: list[WordForm], words: range, kb: KnowledgeBase) -> Actor | None:
+    adjectives = kb.actors_by_adjective()
+    return next((adjectives[forms[k].base][0] for k in words if forms[k].base in adjectives), None)
+
+
+def _complement_sector(forms: list[WordForm], words: range, kb: KnowledgeBase) -> str | None:
+    """The sector of the last agent phrase among a role's words: لجنة التحقيق النيابية → LEG."""
     matcher = kb.sector_matcher()
     sector = None
-    k = start
-    while k < end:
-        hit = matcher.match_at(forms, k, end)
+    k = words.start
+    while k < words.stop:
+        hit = matcher.match_at(forms, k, words.stop)
         if hit is None:
             k += 1
         else:
@@ -465,7 +478,7 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
                 titled.append((span[0], _title_key(t.text), cluster))
                 role_titles.add(t.id)
         if context:
-            country, sector = _infer_from_role(context, kb, linked, forms, spans, span)
+            country, sector = _infer_from_role(context, kb, linked, forms, spans, span, doc.published)
             if sector is not None and _former(forms, context, spans, span):
                 sector = "ELI"  # الرئيس الأمريكي السابق: a former official
         else:
