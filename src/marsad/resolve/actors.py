@@ -55,6 +55,7 @@ LEADER_HEADS = frozenset(
     for w in "رئيس رئيسة نائب مدير مديرة متحدث متحدثة ناطق ناطقة أمين مسؤول مسؤولة عضو عضوة قائد ممثل ممثلة "
     "مندوب مندوبة".split()
 )
+AFFILIATION_WORDS = frozenset(normalize_word(w) for w in "تابع تابعة التابع التابعة تابعين".split())
 APPOSITION_PRONOUNS = frozenset({"وهو", "وهي", "وهم"})
 PLACE_KINDS = frozenset(normalize_word(w) for w in "دولة مدينة محافظة ولاية منطقة إقليم بلدة".split())
 FORMER_WORDS = frozenset(normalize_word(w) for w in "السابق السابقة الأسبق الأسبقة السابقين".split())
@@ -369,13 +370,18 @@ def _org_attributes(
 
 
 def _org_described(
-    forms: list[WordForm], span: range, by_token: dict[int, Mention], place_country: dict[str, str], kb: KnowledgeBase
+    forms: list[WordForm],
+    span: range,
+    by_token: dict[int, Mention],
+    place_country: dict[str, str],
+    linked: dict[str, tuple[str | None, str | None]],
+    kb: KnowledgeBase,
 ) -> tuple[str | None, str | None]:
     """What the words right after an organisation's name say of it: where it is (الهيئة العامة
-    للطيران المدني في قطر؛ بدولة الإمارات) or, in apposition, what and where it is (مجلس
-    الدولة، وهو أعلى محكمة إدارية في اليونان)."""
+    للطيران المدني في قطر؛ بدولة الإمارات) or, in apposition, what it is, where, or whose
+    (مجلس الدولة، وهو أعلى محكمة إدارية في اليونان؛ "كتيبة أبو عمارة" وهي جماعة تابعة لهيئة تحرير الشام)."""
     k = span[-1] + 1
-    if k < len(forms) and forms[k].norm in ("،", ","):
+    while k < len(forms) and forms[k].norm in ("،", ",", '"', "»", "”"):
         k += 1
     if k < len(forms) and forms[k].norm in APPOSITION_PRONOUNS:
         sector = country = None
@@ -383,6 +389,8 @@ def _org_described(
             m = by_token.get(j)
             if forms[j].norm in ("،", ",") or forms[j].norm in ROLE_BREAKS or (m is not None and m.label == "PER"):
                 break
+            if m is not None and m.label == "ORG" and m.id in linked and forms[j - 1].base in AFFILIATION_WORDS:
+                return linked[m.id]  # تابعة لهيئة تحرير الشام: the parent's
             hit = None if m is not None else kb.sector_matcher().match_at(forms, j)
             sector = sector or (hit[1] if hit else None)
             if m is not None and m.label == "LOC":
@@ -459,10 +467,21 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
         coref.add(m.label, key, cluster)
         if m.label == "ORG" and cluster.kb is None:
             country, sector = _org_attributes(m, forms, spans[m.id], kb)
-            where, what = _org_described(forms, spans[m.id], by_token, place_country, kb)
-            cluster.country = cluster.country or country or where
-            cluster.sector = what or cluster.sector or sector
+            cluster.country = cluster.country or country
+            cluster.sector = cluster.sector or sector
             linked[m.id] = (cluster.country, cluster.sector)
+    # once every organisation is linked: what the words after an unknown one's name say of it
+    for cluster in clusters:
+        if cluster.kb is not None:
+            continue
+        for m in cluster.mentions:
+            if m.label == "ORG":
+                where, what = _org_described(forms, spans[m.id], by_token, place_country, linked, kb)
+                cluster.country = cluster.country or where
+                cluster.sector = what or cluster.sector
+        for m in cluster.mentions:
+            if m.label == "ORG":
+                linked[m.id] = (cluster.country, cluster.sector)
 
     titled: list[tuple[int, str, _Cluster]] = []  # (token, title, person) for "وزير الدفاع جيمس ماتيس"
     role_titles: set[str] = set()  # TITLE mentions that introduce a name
