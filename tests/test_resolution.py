@@ -108,6 +108,8 @@ def test_what_the_words_around_a_name_say() -> None:
     assert _attributes("وقال رئيس الكتلة النيابية سليم الحسني إن الاتفاق انتهى.", "سليم الحسني")[1] == "LEG"
     # a member's adjective gives the movement's country and sector
     assert _attributes("وقال القيادي الحوثي محمد عبدالله الفلاني إن", "محمد عبدالله الفلاني") == ("YEM", "REB")
+    doc = marsad.extract("ودان التحالف هجمات المليشيا الحوثية على المدنيين.", published="2018-08-09")
+    assert "houthis" in {a.kb_id for a in doc.actors}
     # an agent noun before a list of names gives each its sector, a nationality adjective its country
     text = "وقتل الصحفيان الأميركيان جيمس الفلاني وستيفن العلاني في سوريا."
     assert _attributes(text, "جيمس الفلاني") == ("USA", "JRN")

@@ -56,6 +56,10 @@ LEADER_HEADS = frozenset(
     "مندوب مندوبة".split()
 )
 AFFILIATION_WORDS = frozenset(normalize_word(w) for w in "تابع تابعة التابع التابعة تابعين".split())
+GROUP_NOUNS = frozenset(
+    normalize_word(w)
+    for w in "الميليشيا الميليشيات المليشيا المليشيات الجماعة الحركة التنظيم العناصر القوات المسلحين".split()
+)
 APPOSITION_PRONOUNS = frozenset({"وهو", "وهي", "وهم"})
 PLACE_KINDS = frozenset(normalize_word(w) for w in "دولة مدينة محافظة ولاية منطقة إقليم بلدة".split())
 FORMER_WORDS = frozenset(normalize_word(w) for w in "السابق السابقة الأسبق الأسبقة السابقين".split())
@@ -130,6 +134,15 @@ def _link_with_adjective(
         bare = _link(key, kb, about, written)
         actor = bare if bare is not None and bare.country is not None else None
     return actor
+
+
+def _group_by_adjective(forms: list[WordForm], span: range, kb: KnowledgeBase) -> Actor | None:
+    """A kind of group and a member's adjective name the group (المليشيا الحوثية، الجماعة
+    الإخوانية → the Houthis, the Brotherhood)."""
+    members = kb.actors_by_adjective().get(forms[span[-1]].base, ())
+    if len(span) == 2 and members and forms[span[0]].base in GROUP_NOUNS:
+        return members[0]
+    return None
 
 
 def _country_signals(doc: Document, kb: KnowledgeBase, forms: list[WordForm]) -> Counter[str]:
@@ -449,6 +462,8 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
                 actor = bare
         else:
             actor = _link(key, kb, about, written, person=m.label == "PER")
+        if actor is None and m.label == "ORG":
+            actor = _group_by_adjective(forms, span, kb)
         if actor is not None:
             cluster = by_kb.get(actor.id)
             if cluster is None:
