@@ -12,6 +12,7 @@ complete it (الخارجية، الرسمي، العام), ending at باسم w
 
 from __future__ import annotations
 
+from collections.abc import Container
 from functools import cache
 
 from marsad.entities.lexicons import lexicons
@@ -28,6 +29,11 @@ def _title_heads() -> PhraseMatcher[str | None]:
 
 
 MINISTRY = normalize_word("وزارة")
+# Kinds of group that a member's adjective turns into the group's name (المليشيا الحوثية)
+GROUP_NOUNS = frozenset(
+    normalize_word(w)
+    for w in "الميليشيا الميليشيات المليشيا المليشيات الجماعة الحركة التنظيم العناصر القوات المسلحين".split()
+)
 
 
 def find_institutions(forms: list[WordForm], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -48,6 +54,15 @@ def find_institutions(forms: list[WordForm], sentences: list[tuple[int, int]]) -
                 national = i + 2 < b and forms[i + 2].norm in lex.demonyms and not forms[i + 2].proclitics
                 out.append((i, i + 3 if national else i + 2))  # وزارة الصحة (الجزائرية)
     return out
+
+
+def find_member_groups(forms: list[WordForm], adjectives: Container[str]) -> list[tuple[int, int]]:
+    """Token ranges of a kind of group followed by a member's adjective (المليشيا الحوثية)."""
+    return [
+        (i, i + 2)
+        for i in range(len(forms) - 1)
+        if forms[i].base in GROUP_NOUNS and forms[i + 1].norm in adjectives and not forms[i + 1].proclitics
+    ]
 
 
 def find_norp(forms: list[WordForm]) -> list[int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from marsad.entities.lexicons import lexicons
-from marsad.entities.roles import find_institutions, find_norp, find_titles
+from marsad.entities.roles import find_institutions, find_member_groups, find_norp, find_titles
 from marsad.entities.tagger import tag_sentences
 from marsad.kb.base import KnowledgeBase, default
 from marsad.model import Document, Mention, MentionLabel
@@ -153,8 +153,9 @@ def recognize_entities(doc: Document, kb: KnowledgeBase | None = None) -> Docume
             continue
         label: MentionLabel = span.label  # type: ignore[assignment]  # the models emit only these four
         names.add(span.first, span.end, label, span.score)
-    _known_actors(forms, sentences, kb or default(), names)
-    for i, j in find_institutions(forms, sentences):
+    kb = kb or default()
+    _known_actors(forms, sentences, kb, names)
+    for i, j in find_institutions(forms, sentences) + find_member_groups(forms, kb.actors_by_adjective()):
         if not names.has(i, j, "ORG"):
             names.add(i, j, "ORG", 1.0)
     _propagate_names(forms, names)
@@ -163,7 +164,7 @@ def recognize_entities(doc: Document, kb: KnowledgeBase | None = None) -> Docume
     places = {k for first, end, label, _ in found if label == "LOC" for k in range(first, end)}
     found += [(i, i + 1, "NORP", 1.0) for i in find_norp(forms) if i not in places]
     found += [(i, j, "TITLE", 1.0) for i, j in find_titles(forms, sentences)]
-    known = (kb or default()).actor_matcher()
+    known = kb.actor_matcher()
     after_role = {e - 1 for _, e, label, _ in found if label in ("TITLE", "NORP", "ORG")}
     spans = sorted(
         (

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from marsad.entities.lexicons import lexicons
+from marsad.entities.roles import GROUP_NOUNS
 from marsad.entities.stage import sentence_ranges
 from marsad.kb.base import KnowledgeBase, default
 from marsad.kb.records import Actor
@@ -56,10 +57,6 @@ LEADER_HEADS = frozenset(
     "مندوب مندوبة".split()
 )
 AFFILIATION_WORDS = frozenset(normalize_word(w) for w in "تابع تابعة التابع التابعة تابعين".split())
-GROUP_NOUNS = frozenset(
-    normalize_word(w)
-    for w in "الميليشيا الميليشيات المليشيا المليشيات الجماعة الحركة التنظيم العناصر القوات المسلحين".split()
-)
 APPOSITION_PRONOUNS = frozenset({"وهو", "وهي", "وهم"})
 PLACE_KINDS = frozenset(normalize_word(w) for w in "دولة مدينة محافظة ولاية منطقة إقليم بلدة".split())
 FORMER_WORDS = frozenset(normalize_word(w) for w in "السابق السابقة الأسبق الأسبقة السابقين".split())
