@@ -57,6 +57,14 @@ LEADER_HEADS = frozenset(
     "مندوب مندوبة".split()
 )
 AFFILIATION_WORDS = frozenset(normalize_word(w) for w in "تابع تابعة التابع التابعة تابعين".split())
+# Kinds of organisation whose sector the name after them takes (صحيفة "عدالت" → JRN); a
+# person noun before a name is "X's" (لاعب ليستر سيتي), not "the X called"
+ORGANISATION_KINDS = frozenset(
+    normalize_word(w)
+    for w in "صحيفة جريدة مجلة قناة موقع وكالة شبكة إذاعة تلفزيون شركة مجموعة بنك مصرف نادي مستشفى جامعة "
+    "معهد مدرسة كلية أكاديمية مركز منظمة جمعية مؤسسة حزب حركة جماعة تنظيم ميليشيا ميليشيات كتيبة كتائب لواء "
+    "فصيل جبهة هيئة مجلس لجنة محكمة وزارة سلطة".split()
+)
 APPOSITION_PRONOUNS = frozenset({"وهو", "وهي", "وهم"})
 PLACE_KINDS = frozenset(normalize_word(w) for w in "دولة مدينة محافظة ولاية منطقة إقليم بلدة".split())
 FORMER_WORDS = frozenset(normalize_word(w) for w in "السابق السابقة الأسبق الأسبقة السابقين".split())
@@ -372,7 +380,7 @@ def _org_attributes(
     head = span[0] - 1
     if head >= 0 and forms[head].norm in ('"', "«", "“"):
         head -= 1
-    if sector is None and head >= 0:
+    if sector is None and head >= 0 and forms[head].base.removeprefix("ال") in ORGANISATION_KINDS:
         hit = kb.sector_matcher().match_at(forms, head, head + 1)  # one word: صحيفة، قناة، شركة
         if hit is not None:
             sector = hit[1]
