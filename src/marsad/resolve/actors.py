@@ -396,7 +396,8 @@ def _org_described(
     kb: KnowledgeBase,
 ) -> tuple[str | None, str | None]:
     """What the words right after an organisation's name say of it: where it is (الهيئة العامة
-    للطيران المدني في قطر؛ بدولة الإمارات) or, in apposition, what it is, where, or whose
+    للطيران المدني في قطر؛ بدولة الإمارات), the body it is part of (لجنة المخصصات بمجلس
+    الشيوخ) or, in apposition, what it is, where, or whose
     (مجلس الدولة، وهو أعلى محكمة إدارية في اليونان؛ "كتيبة أبو عمارة" وهي جماعة تابعة لهيئة تحرير الشام)."""
     k = span[-1] + 1
     while k < len(forms) and forms[k].norm in ("،", ",", '"', "»", "”"):
@@ -422,7 +423,11 @@ def _org_described(
     if k < len(forms) and forms[k].base in PLACE_KINDS:
         k += 1
     m = by_token.get(k)
-    return (place_country.get(m.id), None) if m is not None and m.label == "LOC" else (None, None)
+    if m is not None and m.label == "LOC":
+        return place_country.get(m.id), None
+    if m is not None and m.label == "ORG" and m.id in linked:
+        return linked[m.id]  # a body in a body is part of it: لجنة المخصصات بمجلس الشيوخ → LEG
+    return None, None
 
 
 def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
