@@ -46,6 +46,7 @@ class Lexicons:
     org_heads: frozenset[str]
     institution_heads: frozenset[str]  # الجيش in الجيش الليبي
     institution_modifiers: frozenset[str]  # الوطني in الجيش الوطني الليبي
+    construct_heads: frozenset[str]  # حكومة in حكومة النمسا
     ministries: frozenset[str]  # الداخلية in وزارة الداخلية
     groups: frozenset[str]  # NORP words that name no single country
     countries: frozenset[str]  # single- and multi-word country names
@@ -78,6 +79,7 @@ def lexicons() -> Lexicons:
         title_complements=frozenset(normalize_word(r[0]) for r in curated_rows("title_complements.txt")),
         org_heads=frozenset(normalize_word(r[0]) for r in curated_rows("org_heads.txt")),
         institution_heads=frozenset(normalize_word(n) for n, k in curated_rows("institutions.tsv") if k == "head"),
+        construct_heads=frozenset(normalize_word(n) for n, k in curated_rows("institutions.tsv") if k == "construct"),
         institution_modifiers=frozenset(
             normalize_word(n) for n, k in curated_rows("institutions.tsv") if k == "modifier"
         ),

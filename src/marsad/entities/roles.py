@@ -36,13 +36,29 @@ GROUP_NOUNS = frozenset(
 )
 
 
+def _country_after(forms: list[WordForm], j: int, b: int, countries: frozenset[str]) -> int:
+    """The end of a country name starting at token j (النمسا، الولايات المتحدة), else j."""
+    if forms[j].proclitics:
+        return j
+    for width in (3, 2, 1):
+        if j + width <= b and " ".join(f.norm for f in forms[j : j + width]) in countries:
+            return j + width
+    return j
+
+
 def find_institutions(forms: list[WordForm], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Token ranges of a state institution named by its nationality (الجيش (الوطني) الليبي),
-    and of a ministry named by its portfolio alone (وزارة الداخلية)."""
+    """Token ranges of a state institution named by its nationality (الجيش (الوطني) الليبي) or
+    by its country (حكومة النمسا، سفارة الولايات المتحدة), and of a ministry named by its
+    portfolio alone (وزارة الداخلية)."""
     lex = lexicons()
     out = []
     for a, b in sentences:
         for i in range(a, b):
+            if forms[i].base in lex.construct_heads and i + 1 < b:
+                end = _country_after(forms, i + 1, b, lex.countries)
+                if end > i + 1:
+                    out.append((i, end))
+                    continue
             if forms[i].base not in lex.institution_heads:
                 continue
             j = i + 1

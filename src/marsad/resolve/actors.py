@@ -371,8 +371,10 @@ def _org_attributes(
     for k in [*span, after] if after < len(forms) and not forms[after].proclitics else span:
         for c in demonyms.get(forms[k].base, ())[:1]:
             country = country or c.iso3
-        for c in countries.get(forms[k].base, ())[:1]:
-            country = country or c.iso3
+        for width in (3, 2, 1):  # سفارة الولايات المتحدة
+            words = " ".join([forms[k].base] + [f.norm for f in forms[k + 1 : min(k + width, span[-1] + 1)]])
+            for c in countries.get(words, ())[:1]:
+                country = country or c.iso3
     sector = None
     hit = kb.sector_matcher().match_at(forms, span[0], span[-1] + 1)
     if hit is not None:
