@@ -386,6 +386,8 @@ def _org_attributes(
         hit = kb.sector_matcher().match_at(forms, head, head + 1)  # one word: صحيفة، قناة، شركة
         if hit is not None:
             sector = hit[1]
+    if sector is None:  # a kind named inside the name: الاتحاد الجزائري لكرة القدم، جهاز أمن الدولة
+        sector = _complement_sector(forms, range(span[0] + 1, span[-1] + 1), kb)
     return country, sector
 
 
