@@ -114,6 +114,8 @@ def test_what_the_words_around_a_name_say() -> None:
     text = "وقتل الصحفيان الأميركيان جيمس الفلاني وستيفن العلاني في سوريا."
     assert _attributes(text, "جيمس الفلاني") == ("USA", "JRN")
     assert _attributes(text, "ستيفن العلاني") == ("USA", "JRN")
+    # a role in the accusative after the name, as appointments are written
+    assert _attributes("ونص المرسوم على تعيين إبراهيم محمود وزيرا للداخلية.", "إبراهيم محمود")[1] == "GOV"
     # an institution named by its country, wherever it sits
     assert _attributes("وقالت سفارة الولايات المتحدة في بغداد إن", "سفارة الولايات المتحدة") == ("USA", "GOV")
     # where an organisation is, and what it is said to be in apposition

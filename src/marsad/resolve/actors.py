@@ -326,6 +326,15 @@ def _agent_before(
     return country, None
 
 
+def _appointed_as(forms: list[WordForm], name: range) -> str | None:
+    """The sector of a role named right after a name in the accusative, as appointments are
+    written (تعيين إبراهيم محمود وزيرا للداخلية، عين فلان سفيرا)."""
+    k = name[-1] + 1
+    if k >= len(forms) or forms[k].proclitics or not forms[k].norm.endswith("ا"):
+        return None
+    return lexicons().titles.get(forms[k].norm[:-1])
+
+
 def _coordinated_role(
     forms: list[WordForm],
     name: range,
@@ -533,6 +542,7 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
             country, sector = _coordinated_role(forms, span, by_token, spans, roles, kb)
             if sector is None:
                 country, sector = _agent_before(forms, span, by_token, kb)
+            sector = sector or _appointed_as(forms, span)
         if sector is not None or country is not None:
             roles[m.id] = (country, sector)
         if cluster.kb is None:
