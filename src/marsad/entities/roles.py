@@ -29,6 +29,9 @@ def _title_heads() -> PhraseMatcher[str | None]:
 
 
 MINISTRY = normalize_word("وزارة")
+GROUP_DESCRIPTIONS = frozenset(
+    normalize_word(w) for w in "الإرهابية الإرهابي الانقلابية الانقلابي المسلحة المسلح المتمردة المتطرفة".split()
+)
 # Kinds of group that a member's adjective turns into the group's name (المليشيا الحوثية)
 GROUP_NOUNS = frozenset(
     normalize_word(w)
@@ -73,12 +76,16 @@ def find_institutions(forms: list[WordForm], sentences: list[tuple[int, int]]) -
 
 
 def find_member_groups(forms: list[WordForm], adjectives: Container[str]) -> list[tuple[int, int]]:
-    """Token ranges of a kind of group followed by a member's adjective (المليشيا الحوثية)."""
-    return [
-        (i, i + 2)
-        for i in range(len(forms) - 1)
-        if forms[i].base in GROUP_NOUNS and forms[i + 1].norm in adjectives and not forms[i + 1].proclitics
-    ]
+    """Token ranges of a kind of group followed by a member's adjective, a descriptive one allowed
+    between them (المليشيا الحوثية، الميليشيات الإرهابية الحوثية)."""
+    out = []
+    for i in range(len(forms) - 1):
+        if forms[i].base not in GROUP_NOUNS:
+            continue
+        j = i + 2 if i + 2 < len(forms) and forms[i + 1].norm in GROUP_DESCRIPTIONS else i + 1
+        if forms[j].norm in adjectives and not forms[j].proclitics:
+            out.append((i, j + 1))
+    return out
 
 
 def find_norp(forms: list[WordForm]) -> list[int]:

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from marsad.entities.lexicons import lexicons
-from marsad.entities.roles import GROUP_NOUNS
+from marsad.entities.roles import GROUP_DESCRIPTIONS, GROUP_NOUNS
 from marsad.entities.stage import sentence_ranges
 from marsad.kb.base import KnowledgeBase, default
 from marsad.kb.records import Actor
@@ -145,7 +145,8 @@ def _group_by_adjective(forms: list[WordForm], span: range, kb: KnowledgeBase) -
     """A kind of group and a member's adjective name the group (المليشيا الحوثية، الجماعة
     الإخوانية → the Houthis, the Brotherhood)."""
     members = kb.actors_by_adjective().get(forms[span[-1]].base, ())
-    if len(span) == 2 and members and forms[span[0]].base in GROUP_NOUNS:
+    described = len(span) == 3 and forms[span[1]].norm in GROUP_DESCRIPTIONS  # الميليشيات الإرهابية الحوثية
+    if (len(span) == 2 or described) and members and forms[span[0]].base in GROUP_NOUNS:
         return members[0]
     return None
 
