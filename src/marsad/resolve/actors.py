@@ -327,6 +327,23 @@ def _agent_before(
     return country, None
 
 
+def _member_of_body_after(
+    forms: list[WordForm],
+    name: range,
+    by_token: dict[int, Mention],
+    linked: dict[str, tuple[str | None, str | None]],
+    country: str | None,
+) -> tuple[str | None, str | None]:
+    """A name followed by في and a known body is that body's (ومحمد أحمد سالم في وزارة العدل)."""
+    k = name[-1] + 1
+    if k + 1 >= len(forms) or forms[k].norm != "في":
+        return country, None
+    body = by_token.get(k + 1)
+    if body is None or body.label != "ORG" or body.id not in linked or linked[body.id][1] is None:
+        return country, None
+    return country or linked[body.id][0], linked[body.id][1]
+
+
 def _appointed_as(forms: list[WordForm], name: range) -> str | None:
     """The sector of a role named right after a name in the accusative, as appointments are
     written (تعيين إبراهيم محمود وزيرا للداخلية، عين فلان سفيرا)."""
@@ -486,6 +503,8 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
                 actor = bare
         else:
             actor = _link(key, kb, about, written, person=m.label == "PER")
+            if actor is None and after + 1 < len(forms) and forms[after].norm == "-":
+                actor = _link(key + " " + forms[after + 1].norm, kb, about)  # كيم جونغ-أون cut at the hyphen
         if actor is None and m.label == "ORG":
             actor = _group_by_adjective(forms, span, kb)
         if actor is not None:
@@ -544,6 +563,8 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
             if sector is None:
                 country, sector = _agent_before(forms, span, by_token, kb)
             sector = sector or _appointed_as(forms, span)
+            if sector is None:
+                country, sector = _member_of_body_after(forms, span, by_token, linked, country)
         if sector is not None or country is not None:
             roles[m.id] = (country, sector)
         if cluster.kb is None:
@@ -647,9 +668,11 @@ def _country_positions(
     """(token index, ISO3) of every country signal: country names, nationality adjectives, linked organisations."""
     out: list[tuple[int, str]] = []
     demonyms, countries = kb.demonyms(), kb.countries_by_name()
+    # the adjective of a known name is that name's (ميليشيات الحوثي الإيرانية is not an Iranian signal)
+    of_names = {spans[m.id][-1] + 1 for m in doc.mentions if m.id in linked}
     for k, form in enumerate(forms):
         hit = demonyms.get(form.base) or countries.get(form.base)
-        if hit:
+        if hit and not (k in of_names and form.base in demonyms):
             out.append((k, hit[0].iso3))
     for m in doc.mentions:
         country = linked.get(m.id, (None, None))[0]
