@@ -167,6 +167,11 @@ def build_sectors(gaz: Path) -> list[list[str]]:
     sectors: dict[str, str] = {}
     for row in read_tsv(CURATED / "sectors.tsv"):
         sectors[normalize_word(row["phrase"])] = row["sector"]
+    stopwords = {
+        normalize_word(line)
+        for line in (CURATED / "sector_stopwords.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
     agent_line = re.compile(r"\[~([A-Z]{3})[A-Z]*\]\s*(?:#[^\u0600-\u06ff]*)?([\u0600-\u06ff][\u0600-\u06ff ]*)")
     for line in (gaz / "petrarch_arabic" / "agents.all.ar.txt").read_text(encoding="utf-8").splitlines():
         m = agent_line.search(line)
@@ -174,7 +179,7 @@ def build_sectors(gaz: Path) -> list[list[str]]:
             continue
         code, phrase = m.group(1), normalize_word(m.group(2)).strip()
         sector = AGENT_SECTORS.get(code, code)
-        if sector in SECTORS and len(phrase) >= 3:
+        if sector in SECTORS and len(phrase) >= 3 and phrase not in stopwords:
             sectors.setdefault(phrase, sector)
     return [[p, s] for p, s in sorted(sectors.items())]
 
