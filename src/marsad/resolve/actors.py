@@ -518,10 +518,10 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
             linked[m.id] = (cluster.country, cluster.sector)
             continue
         cluster = coref.find(m.label, key)
-        first = forms[span[0]]
-        if cluster is None and first.proclitics:
+        opening = forms[span[0]]
+        if cluster is None and opening.proclitics:
             # a foreign name whose first letter the segmenter took for a proclitic (كوروما as ك + وروما)
-            whole = first.norm[len(first.proclitics) - 1 :]
+            whole = opening.norm[len(opening.proclitics) - 1 :]
             cluster = coref.find(m.label, " ".join([whole, *key.split()[1:]]))
         if cluster is None:
             cluster = _Cluster([])
