@@ -67,6 +67,10 @@ def test_nationality_adjectives_in_every_form() -> None:
 
 def test_institution_named_by_nationality() -> None:
     assert ("ORG", "البرلمان الليبي") in mentions("اتهم البرلمان الليبي في طبرق قطر بدعم الجماعات.")
+    # by the country after it, by its function alone (with its nationality), by a member's adjective
+    assert ("ORG", "حكومة النمسا") in mentions("ودعت حكومة النمسا إلى الحوار.")
+    assert ("ORG", "مجلس الوزراء المصري") in mentions("وقرر مجلس الوزراء المصري تمديد الطوارئ.")
+    assert ("ORG", "الميليشيات الإرهابية الحوثية") in mentions("وتواصل الميليشيات الإرهابية الحوثية القصف.")
 
 
 def test_empty_and_non_arabic_text() -> None:

@@ -47,6 +47,7 @@ class Lexicons:
     institution_heads: frozenset[str]  # الجيش in الجيش الليبي
     institution_modifiers: frozenset[str]  # الوطني in الجيش الوطني الليبي
     construct_heads: frozenset[str]  # حكومة in حكومة النمسا
+    named_institutions: frozenset[str]  # مجلس الوزراء، النيابة العامة: named by their function alone
     ministries: frozenset[str]  # الداخلية in وزارة الداخلية
     groups: frozenset[str]  # NORP words that name no single country
     countries: frozenset[str]  # single- and multi-word country names
@@ -80,6 +81,7 @@ def lexicons() -> Lexicons:
         org_heads=frozenset(normalize_word(r[0]) for r in curated_rows("org_heads.txt")),
         institution_heads=frozenset(normalize_word(n) for n, k in curated_rows("institutions.tsv") if k == "head"),
         construct_heads=frozenset(normalize_word(n) for n, k in curated_rows("institutions.tsv") if k == "construct"),
+        named_institutions=frozenset(normalize_word(n) for n, k in curated_rows("institutions.tsv") if k == "named"),
         institution_modifiers=frozenset(
             normalize_word(n) for n, k in curated_rows("institutions.tsv") if k == "modifier"
         ),

@@ -39,6 +39,11 @@ GROUP_NOUNS = frozenset(
 )
 
 
+def _phrase(forms: list[WordForm], i: int, j: int) -> str:
+    """Tokens i..j as one matching form, the first without its clitics (والنيابة العامة)."""
+    return " ".join([forms[i].base] + [f.norm for f in forms[i + 1 : j]])
+
+
 def _country_after(forms: list[WordForm], j: int, b: int, countries: frozenset[str]) -> int:
     """The end of a country name starting at token j (النمسا، الولايات المتحدة), else j."""
     if forms[j].proclitics:
@@ -50,13 +55,18 @@ def _country_after(forms: list[WordForm], j: int, b: int, countries: frozenset[s
 
 
 def find_institutions(forms: list[WordForm], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Token ranges of a state institution named by its nationality (الجيش (الوطني) الليبي) or
-    by its country (حكومة النمسا، سفارة الولايات المتحدة), and of a ministry named by its
-    portfolio alone (وزارة الداخلية)."""
+    """Token ranges of a state institution named by its nationality (الجيش (الوطني) الليبي), by
+    its country (حكومة النمسا، سفارة الولايات المتحدة) or by its function alone (مجلس الوزراء،
+    النيابة العامة), and of a ministry named by its portfolio alone (وزارة الداخلية)."""
     lex = lexicons()
     out = []
     for a, b in sentences:
         for i in range(a, b):
+            named = next((j for j in (i + 3, i + 2) if j <= b and _phrase(forms, i, j) in lex.named_institutions), None)
+            if named is not None:
+                national = named < b and forms[named].norm in lex.demonyms and not forms[named].proclitics
+                out.append((i, named + 1 if national else named))  # مجلس الوزراء (المصري)
+                continue
             if forms[i].base in lex.construct_heads and i + 1 < b:
                 end = _country_after(forms, i + 1, b, lex.countries)
                 if end > i + 1:
