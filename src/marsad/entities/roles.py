@@ -39,6 +39,11 @@ GROUP_NOUNS = frozenset(
 )
 
 
+@cache
+def _first_words(phrases: frozenset[str]) -> frozenset[str]:
+    return frozenset(p.split()[0] for p in phrases)
+
+
 def _phrase(forms: list[WordForm], i: int, j: int) -> str:
     """Tokens i..j as one matching form, the first without its clitics (والنيابة العامة)."""
     return " ".join([forms[i].base] + [f.norm for f in forms[i + 1 : j]])
@@ -59,10 +64,14 @@ def find_institutions(forms: list[WordForm], sentences: list[tuple[int, int]]) -
     its country (حكومة النمسا، سفارة الولايات المتحدة) or by its function alone (مجلس الوزراء،
     النيابة العامة), and of a ministry named by its portfolio alone (وزارة الداخلية)."""
     lex = lexicons()
+    first_words = _first_words(lex.named_institutions)
     out = []
     for a, b in sentences:
         for i in range(a, b):
-            named = next((j for j in (i + 3, i + 2) if j <= b and _phrase(forms, i, j) in lex.named_institutions), None)
+            named = None
+            if forms[i].base in first_words:
+                ends = (j for j in (i + 3, i + 2) if j <= b and _phrase(forms, i, j) in lex.named_institutions)
+                named = next(ends, None)
             if named is not None:
                 national = named < b and forms[named].norm in lex.demonyms and not forms[named].proclitics
                 out.append((i, named + 1 if national else named))  # مجلس الوزراء (المصري)
