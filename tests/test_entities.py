@@ -71,6 +71,8 @@ def test_institution_named_by_nationality() -> None:
     assert ("ORG", "حكومة النمسا") in mentions("ودعت حكومة النمسا إلى الحوار.")
     assert ("ORG", "مجلس الوزراء المصري") in mentions("وقرر مجلس الوزراء المصري تمديد الطوارئ.")
     assert ("ORG", "الميليشيات الإرهابية الحوثية") in mentions("وتواصل الميليشيات الإرهابية الحوثية القصف.")
+    # a body named by its function is not cut out of a longer name
+    assert ("ORG", "الأمن العام الصينية") not in mentions("وأصدرت وزارة الأمن العام الصينية بيانا.")
 
 
 def test_empty_and_non_arabic_text() -> None:

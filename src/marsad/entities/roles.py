@@ -69,7 +69,8 @@ def find_institutions(forms: list[WordForm], sentences: list[tuple[int, int]]) -
     for a, b in sentences:
         for i in range(a, b):
             named = None
-            if forms[i].base in first_words:
+            # not the complement of a longer name (وزارة الأمن العام، جهاز أمن الدولة)
+            if forms[i].base in first_words and not (i > a and forms[i - 1].base in lex.org_heads):
                 ends = (j for j in (i + 3, i + 2) if j <= b and _phrase(forms, i, j) in lex.named_institutions)
                 named = next(ends, None)
             if named is not None:
