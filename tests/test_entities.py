@@ -71,6 +71,8 @@ def test_institution_named_by_nationality() -> None:
     assert ("ORG", "حكومة النمسا") in mentions("ودعت حكومة النمسا إلى الحوار.")
     assert ("ORG", "مجلس الوزراء المصري") in mentions("وقرر مجلس الوزراء المصري تمديد الطوارئ.")
     assert ("ORG", "الميليشيات الإرهابية الحوثية") in mentions("وتواصل الميليشيات الإرهابية الحوثية القصف.")
+    assert ("ORG", "الداخلية") in mentions("وقال المتحدث باسم الداخلية إن التحقيق مستمر.")
+    assert ("ORG", "الجيش الوطني") in mentions("وحررت قوات الجيش الوطني مواقع في البيضاء.")
     # a body named by its function is not cut out of a longer name
     assert ("ORG", "الأمن العام الصينية") not in mentions("وأصدرت وزارة الأمن العام الصينية بيانا.")
 

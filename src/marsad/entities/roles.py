@@ -29,6 +29,7 @@ def _title_heads() -> PhraseMatcher[str | None]:
 
 
 MINISTRY = normalize_word("وزارة")
+FORCES = frozenset(normalize_word(w) for w in ("قوات", "القوات"))
 GROUP_DESCRIPTIONS = frozenset(
     normalize_word(w) for w in "الإرهابية الإرهابي الانقلابية الانقلابي المسلحة المسلح المتمردة المتطرفة".split()
 )
@@ -69,13 +70,18 @@ def find_institutions(forms: list[WordForm], sentences: list[tuple[int, int]]) -
     for a, b in sentences:
         for i in range(a, b):
             named = None
-            # not the complement of a longer name (وزارة الأمن العام، جهاز أمن الدولة)
-            if forms[i].base in first_words and not (i > a and forms[i - 1].base in lex.org_heads):
+            # not the complement of a longer name (وزارة الأمن العام), though "forces of" may precede
+            # a body (قوات الجيش الوطني)
+            inside = i > a and forms[i - 1].base in lex.org_heads and forms[i - 1].base not in FORCES
+            if forms[i].base in first_words and not inside:
                 ends = (j for j in (i + 3, i + 2) if j <= b and _phrase(forms, i, j) in lex.named_institutions)
                 named = next(ends, None)
             if named is not None:
                 national = named < b and forms[named].norm in lex.demonyms and not forms[named].proclitics
                 out.append((i, named + 1 if national else named))  # مجلس الوزراء (المصري)
+                continue
+            if forms[i].base in lex.ministries and i > a and forms[i - 1].norm == BY_NAME:
+                out.append((i, i + 1))  # المتحدث باسم الداخلية: the ministry named by its portfolio
                 continue
             if forms[i].base in lex.construct_heads and i + 1 < b:
                 end = _country_after(forms, i + 1, b, lex.countries)
