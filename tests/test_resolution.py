@@ -118,6 +118,10 @@ def test_what_the_words_around_a_name_say() -> None:
     assert _attributes("ونص المرسوم على تعيين إبراهيم محمود وزيرا للداخلية.", "إبراهيم محمود")[1] == "GOV"
     # an institution named by its country, wherever it sits
     assert _attributes("وقالت سفارة الولايات المتحدة في بغداد إن", "سفارة الولايات المتحدة") == ("USA", "GOV")
+    # a body named bare and with its nationality is one actor
+    doc = marsad.extract("وقالت وزارة الصحة إن 33 قتلوا. وأكدت وزارة الصحة الفلسطينية ذلك.", published="2018-04-13")
+    ministry = [a for a in doc.actors if "الصحة" in a.name]
+    assert len(ministry) == 1 and len(ministry[0].mentions) == 2 and ministry[0].country == "PSE"
     # where an organisation is, and what it is said to be in apposition
     text = "وقالت الهيئة العامة للطيران المدني في قطر إن الطائرة هبطت."
     assert _attributes(text, "الهيئة العامة للطيران المدني") == ("QAT", "GOV")

@@ -27,6 +27,7 @@ from marsad.entities.roles import GROUP_DESCRIPTIONS, GROUP_NOUNS
 from marsad.entities.stage import sentence_ranges
 from marsad.kb.base import KnowledgeBase, default
 from marsad.kb.records import Actor
+from marsad.kb.tables import Country
 from marsad.model import Document, Mention, ResolvedActor
 from marsad.text.forms import WordForm, word_forms
 from marsad.text.normalize import normalize_word
@@ -149,6 +150,38 @@ def _group_by_adjective(forms: list[WordForm], span: range, kb: KnowledgeBase) -
     if (len(span) == 2 or described) and members and forms[span[0]].base in GROUP_NOUNS:
         return members[0]
     return None
+
+
+def _merge_national_names(
+    clusters: list[_Cluster],
+    forms: list[WordForm],
+    spans: dict[str, range],
+    demonyms: dict[str, tuple[Country, ...]],
+    linked: dict[str, tuple[str | None, str | None]],
+) -> list[_Cluster]:
+    """An organisation named bare and, elsewhere in the document, with its nationality is one
+    actor: وزارة الصحة … وزارة الصحة الفلسطينية. The bare one joins the national one when
+    exactly one national form of it is there."""
+    national: dict[str, list[_Cluster]] = {}
+    for cluster in clusters:
+        for m in cluster.mentions:
+            span = spans[m.id]
+            if m.label == "ORG" and len(span) > 1 and forms[span[-1]].norm in demonyms:
+                bare = _name_key(forms, span[:-1])
+                if cluster not in national.setdefault(bare, []):
+                    national[bare].append(cluster)
+    kept = []
+    for cluster in clusters:
+        m = cluster.mentions[0]
+        targets = national.get(_name_key(forms, spans[m.id]), []) if m.label == "ORG" else []
+        if cluster.kb is None and len(targets) == 1 and targets[0] is not cluster:
+            target = targets[0]
+            target.mentions.extend(cluster.mentions)
+            for mention in cluster.mentions:
+                linked[mention.id] = (target.country, target.sector)
+        else:
+            kept.append(cluster)
+    return kept
 
 
 def _country_signals(doc: Document, kb: KnowledgeBase, forms: list[WordForm]) -> Counter[str]:
@@ -533,6 +566,7 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
             cluster.country = cluster.country or country
             cluster.sector = cluster.sector or sector
             linked[m.id] = (cluster.country, cluster.sector)
+    clusters = _merge_national_names(clusters, forms, spans, demonyms, linked)
     # once every organisation is linked: what the words after an unknown one's name say of it
     for cluster in clusters:
         if cluster.kb is not None:
