@@ -1,9 +1,9 @@
 """Place and actor resolution accuracy on the hand-made gold sets in tests/data.
 
 Gold: 746 place mentions in 68 ANT articles (GeoNames id, country) and 878
-person/organisation mentions in 65 articles (country, sector); four more actor
-sets of 30 articles each, annotated later with the same guidelines: dev2, dev3
-and dev4 for development, test2 held out (designated so before it was annotated);
+person/organisation mentions in 65 articles (country, sector); five more actor
+sets of 30 articles each, annotated later with the same guidelines: dev2 to dev5
+for development, test2 held out (designated so before it was annotated);
 guidelines in tests/data/resolution_guidelines_*.md. Two settings:
 - resolution: the gold spans replace the tagger's LOC (or PER/ORG) mentions, so
   the figures measure the geocoder and the actor resolver alone;
@@ -12,7 +12,7 @@ guidelines in tests/data/resolution_guidelines_*.md. Two settings:
 place_exact counts gold mentions that have a GeoNames id; place_country and the
 actor figures count every gold mention (a gold null country must come out null).
 Errors (--errors) are printed for the development data only (the first half of each
-original gold file, dev2, dev3 and dev4). Held out from development: the second halves and
+original gold file, dev2 to dev5). Held out from development: the second halves and
 test2; `heldout_*` in the RESULT line pools the actor ones.
 
     python benchmarks/resolution.py [--errors N]
@@ -137,7 +137,7 @@ def main() -> None:
     require_ant()
     places_gold = read_gold("resolution_places_gold.jsonl")
     actors_gold = read_gold("resolution_actors_gold.jsonl")
-    actor_sets = {name: read_gold(f"resolution_actors_{name}.jsonl") for name in ("dev2", "dev3", "dev4", "test2")}
+    actor_sets = {name: read_gold(f"resolution_actors_{name}.jsonl") for name in ("dev2", "dev3", "dev4", "dev5", "test2")}
     every = places_gold + actors_gold + [g for gold in actor_sets.values() for g in gold]
     ids = {g["article_id"] for g in every}
     texts = texts_by_id(ids)
@@ -147,7 +147,7 @@ def main() -> None:
     half_p, half_a = len(places_gold) // 2, len(actors_gold) // 2
     # errors are shown for the development data only
     evaluate_places(docs, places_gold[:half_p], args.errors)
-    development = actors_gold[:half_a] + actor_sets["dev2"] + actor_sets["dev3"] + actor_sets["dev4"]
+    development = actors_gold[:half_a] + [g for n in ("dev2", "dev3", "dev4", "dev5") for g in actor_sets[n]]
     evaluate_actors(docs, development, args.errors)
     held_p = evaluate_places(docs, places_gold[half_p:], 0)
     held_a = evaluate_actors(docs, actors_gold[half_a:], 0)
@@ -168,6 +168,7 @@ def main() -> None:
         "dev2 (dev)": actor_sets["dev2"],
         "dev3 (dev)": actor_sets["dev3"],
         "dev4 (dev)": actor_sets["dev4"],
+        "dev5 (dev)": actor_sets["dev5"],
         "test2 (held out)": actor_sets["test2"],
         "development, pooled": development,
         "held out, pooled": actors_gold[half_a:] + actor_sets["test2"],
