@@ -137,7 +137,7 @@ def main() -> None:
     require_ant()
     places_gold = read_gold("resolution_places_gold.jsonl")
     actors_gold = read_gold("resolution_actors_gold.jsonl")
-    actor_sets = {name: read_gold(f"resolution_actors_{name}.jsonl") for name in ("dev2", "dev3", "dev4", "dev5", "test2")}
+    actor_sets = {n: read_gold(f"resolution_actors_{n}.jsonl") for n in ("dev2", "dev3", "dev4", "dev5", "test2")}
     every = places_gold + actors_gold + [g for gold in actor_sets.values() for g in gold]
     ids = {g["article_id"] for g in every}
     texts = texts_by_id(ids)
