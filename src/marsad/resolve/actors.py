@@ -96,12 +96,17 @@ def _name_key(forms: list[WordForm], span: range) -> str:
 
 def _key_variants(key: str) -> list[str]:
     """A name as written and the forms the knowledge base may list it under: the article's
-    alif restored (لحوثيين → الحوثيين) and the other case of a sound plural (الحوثيين ↔ الحوثيون)."""
+    alif restored (لحوثيين → الحوثيين) or added (حوثيون، خميني), the other case of a sound
+    plural (الحوثيين ↔ الحوثيون), a hashtag's words (التحالف_العربي)."""
     keys = [key, key.replace(" - ", " ")] if " - " in key else [key]  # دياز - كانيل
     if " . " in key:
         keys.append(key.replace(" . ", " "))  # إف.بي.آي = إف بي آي
+    if "_" in key:
+        keys.append(key.replace("_", " "))  # #التحالف_العربي
     if key.startswith("ل") and not key.startswith("ال"):
         keys.append("ا" + key)
+    elif " " not in key and not key.startswith("ال") and key.endswith(("ي", "يون", "يين")):
+        keys.append("ال" + key)  # حوثيون، خميني: a group or nisba name written without the article
     for k in list(keys):
         if k.endswith("ين"):
             keys.append(k[:-2] + "ون")
