@@ -20,27 +20,28 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
 
-from marsad.entities.lexicons import lexicons
-from marsad.entities.roles import GROUP_DESCRIPTIONS, GROUP_NOUNS
 from marsad.entities.stage import sentence_ranges
 from marsad.kb.base import KnowledgeBase, default
 from marsad.kb.records import Actor
 from marsad.kb.tables import Country
 from marsad.model import Document, Mention, ResolvedActor
+from marsad.resolve.names import group_by_adjective, link, link_with_adjective, name_key
+from marsad.resolve.organisations import org_attributes, org_described
+from marsad.resolve.person_roles import (
+    agent_before,
+    appointed_as,
+    apposition,
+    coordinated_role,
+    former,
+    infer_from_role,
+    member_of_body_after,
+    role_context,
+    title_key,
+)
 from marsad.text.forms import WordForm, word_forms
 from marsad.text.normalize import normalize_word
 
-ROLE_WINDOW = 10  # tokens a role phrase may span before a name
-# Words that end a role phrase when walking left from a name: complementisers,
-# reporting verbs and punctuation that close a clause ("قال الجيش إن أحمد" must
-# not make أحمد a soldier).
-ROLE_BREAKS = frozenset(
-    normalize_word(w)
-    for w in "ان انه انها قال قالت اكد اكدت اضاف اوضح اشار ذكر اعلن اعلنت صرح نقل نقلت وفق حسب بحسب بين مع و".split()
-    + ': . " « » ( ) ؟ !'.split()
-)
 # An actor the knowledge base does not know, with no nationality in sight, is most
 # likely from the country the text around it is about, unless it is international.
 INTERNATIONAL_SECTORS = frozenset({"IGO", "NGO"})
@@ -49,26 +50,6 @@ INTERNATIONAL_SECTORS = frozenset({"IGO", "NGO"})
 UNCLASSIFIED_PERSON = "CVL"
 DOMINANT_SHARE = 0.4  # a document is "about" a country holding this share of its country signals
 PLURAL_ENDINGS = ("ون", "ين", "ات")
-HOST_WORDS = frozenset({"لدى", "لدي"})
-APPOSITION_LEADS = frozenset({"،", ",", "وهو", "وهي"})
-# Titles that head a body: with a complement that names the body's kind, that kind gives the sector
-LEADER_HEADS = frozenset(
-    normalize_word(w)
-    for w in "رئيس رئيسة نائب مدير مديرة متحدث متحدثة ناطق ناطقة أمين مسؤول مسؤولة عضو عضوة قائد ممثل ممثلة "
-    "مندوب مندوبة".split()
-)
-AFFILIATION_WORDS = frozenset(normalize_word(w) for w in "تابع تابعة التابع التابعة تابعين".split())
-# Kinds of organisation whose sector the name after them takes (صحيفة "عدالت" → JRN); a
-# person noun before a name is "X's" (لاعب ليستر سيتي), not "the X called"
-ORGANISATION_KINDS = frozenset(
-    normalize_word(w)
-    for w in "صحيفة جريدة مجلة قناة موقع وكالة شبكة إذاعة تلفزيون شركة مجموعة بنك مصرف نادي مستشفى جامعة "
-    "معهد مدرسة كلية أكاديمية مركز منظمة جمعية مؤسسة حزب حركة جماعة تنظيم ميليشيا ميليشيات كتيبة كتائب لواء "
-    "فصيل جبهة هيئة مجلس لجنة محكمة وزارة سلطة".split()
-)
-APPOSITION_PRONOUNS = frozenset({"وهو", "وهي", "وهم"})
-PLACE_KINDS = frozenset(normalize_word(w) for w in "دولة مدينة محافظة ولاية منطقة إقليم بلدة".split())
-FORMER_WORDS = frozenset(normalize_word(w) for w in "السابق السابقة الأسبق الأسبقة السابقين".split())
 
 
 @dataclass(slots=True)
@@ -86,77 +67,6 @@ def _tokens_of(starts: list[int], ends: list[int], mention: Mention) -> range:
     return range(first, max(first + 1, last))
 
 
-def _name_key(forms: list[WordForm], span: range) -> str:
-    """The matching form of a mention's name: first word without clitics, then the words as written."""
-    words = [forms[span[0]].base] + [forms[k].norm for k in span[1:]]
-    if len(span) > 1:
-        words[-1] = forms[span[-1]].norm[: len(forms[span[-1]].norm) - len(forms[span[-1]].suffix) or None]
-    return " ".join(words)
-
-
-def _key_variants(key: str) -> list[str]:
-    """A name as written and the forms the knowledge base may list it under: the article's
-    alif restored (لحوثيين → الحوثيين) or added (حوثيون، خميني), the other case of a sound
-    plural (الحوثيين ↔ الحوثيون), a hashtag's words (التحالف_العربي)."""
-    keys = [key, key.replace(" - ", " ")] if " - " in key else [key]  # دياز - كانيل
-    if " . " in key:
-        keys.append(key.replace(" . ", " "))  # إف.بي.آي = إف بي آي
-    if "_" in key:
-        keys.append(key.replace("_", " "))  # #التحالف_العربي
-    if key.startswith("ل") and not key.startswith("ال"):
-        keys.append("ا" + key)
-    elif " " not in key and not key.startswith("ال") and key.endswith(("ي", "يون", "يين")):
-        keys.append("ال" + key)  # حوثيون، خميني: a group or nisba name written without the article
-    for k in list(keys):
-        if k.endswith("ين"):
-            keys.append(k[:-2] + "ون")
-        elif k.endswith("ون"):
-            keys.append(k[:-2] + "ين")
-        elif k.endswith("ي"):
-            keys += [k + "ون", k + "ين"]  # الحوثي → الحوثيون: the group named by its members
-    return keys + [k.lower() for k in keys if k.isascii()]
-
-
-def _link(
-    key: str, kb: KnowledgeBase, about: Counter[str], written: str | None = None, person: bool = False
-) -> Actor | None:
-    names = kb.actors_by_whole_name()
-    for variant in _key_variants(key) + ([written] if written else []):
-        hit = names.get(variant)
-        if hit:
-            return max(hit, key=lambda a: about[a.country or ""])
-    words = key.split()
-    if person and len(words) >= 3:  # a name with middle names the knowledge base does not write out
-        hit = kb.actors_by_first_and_last_word().get((words[0], words[-1]), ())
-        if len(hit) == 1:
-            return hit[0]
-    return None
-
-
-def _link_with_adjective(
-    key: str, adjective: str, kb: KnowledgeBase, about: Counter[str], written: str | None = None
-) -> Actor | None:
-    """An organisation's name followed by a nationality adjective. مجلس الأمن الروسي is not مجلس
-    الأمن (the UN's): the longer name links, or the name alone when it is a national actor's
-    (حزب الله اللبناني; ميليشيات الحوثي الإيرانية, where the adjective is a charge, not the
-    group's country)."""
-    actor = _link(key + " " + adjective, kb, about)
-    if actor is None:
-        bare = _link(key, kb, about, written)
-        actor = bare if bare is not None and bare.country is not None else None
-    return actor
-
-
-def _group_by_adjective(forms: list[WordForm], span: range, kb: KnowledgeBase) -> Actor | None:
-    """A kind of group and a member's adjective name the group (المليشيا الحوثية، الجماعة
-    الإخوانية → the Houthis, the Brotherhood)."""
-    members = kb.actors_by_adjective().get(forms[span[-1]].base, ())
-    described = len(span) == 3 and forms[span[1]].norm in GROUP_DESCRIPTIONS  # الميليشيات الإرهابية الحوثية
-    if (len(span) == 2 or described) and members and forms[span[0]].base in GROUP_NOUNS:
-        return members[0]
-    return None
-
-
 def _merge_national_names(
     clusters: list[_Cluster],
     forms: list[WordForm],
@@ -172,13 +82,13 @@ def _merge_national_names(
         for m in cluster.mentions:
             span = spans[m.id]
             if m.label == "ORG" and len(span) > 1 and forms[span[-1]].norm in demonyms:
-                bare = _name_key(forms, span[:-1])
+                bare = name_key(forms, span[:-1])
                 if cluster not in national.setdefault(bare, []):
                     national[bare].append(cluster)
     kept = []
     for cluster in clusters:
         m = cluster.mentions[0]
-        targets = national.get(_name_key(forms, spans[m.id]), []) if m.label == "ORG" else []
+        targets = national.get(name_key(forms, spans[m.id]), []) if m.label == "ORG" else []
         if cluster.kb is None and len(targets) == 1 and targets[0] is not cluster:
             target = targets[0]
             target.mentions.extend(cluster.mentions)
@@ -206,297 +116,6 @@ def _country_signals(doc: Document, kb: KnowledgeBase, forms: list[WordForm]) ->
 def _subsequence(short: list[str], long: list[str]) -> bool:
     it = iter(long)
     return all(word in it for word in short)
-
-
-def _role_context(
-    forms: list[WordForm], span: range, by_token: dict[int, Mention], spans: dict[str, range], sentence_start: int
-) -> list[Mention]:
-    """The TITLE/NORP/ORG/LOC mentions of the role phrase just before a name (nearest first).
-
-    Walks left from the name over the words of the role ("معاون آمر السرية
-    الأولى الأبرق مشاة، صلاح بوطبنجات") until another name, a clause break or
-    the window's end; only a phrase that contains a TITLE counts.
-    """
-    found: list[Mention] = []
-    k = span[0] - 1
-    while k >= max(sentence_start, span[0] - ROLE_WINDOW):
-        m = by_token.get(k)
-        if m is not None and m.label == "PER":
-            break
-        if m is not None and m.label in ("TITLE", "NORP", "ORG", "LOC"):
-            first = spans[m.id][0]
-            if first > 0 and forms[first - 1].norm in HOST_WORDS:
-                pass  # سفيرة الولايات المتحدة لدى الأمم المتحدة: where the role is held, not for whom
-            elif not found or found[-1] is not m:
-                found.append(m)
-        elif forms[k].base in ROLE_BREAKS or forms[k].norm in ROLE_BREAKS:
-            break
-        k -= 1
-    return found if any(m.label == "TITLE" for m in found) else []
-
-
-def _former(forms: list[WordForm], context: list[Mention], spans: dict[str, range], name: range) -> bool:
-    """Does the role phrase say the role is past (السابق، الأسبق)?"""
-    if not context:
-        return False
-    first = min(spans[m.id][0] for m in context)
-    last = max(spans[m.id][-1] for m in context)
-    words = range(first, name[0]) if first < name[0] else range(first, last + 1)
-    return any(forms[k].norm in FORMER_WORDS for k in words)
-
-
-def _apposition(forms: list[WordForm], span: range, by_token: dict[int, Mention]) -> list[Mention]:
-    """The role phrase right after a name, set off by a comma or وهو/وهي ("ستيفاني غريشام،
-    المتحدثة باسم السيدة الأولى"، "يوسف طرفاني، وهو مسؤول بالوزارة"): its TITLE/NORP/ORG/LOC
-    mentions up to the next comma or clause break; only a phrase that starts with a title counts."""
-    k = span[-1] + 1
-    while k < len(forms) and forms[k].norm in APPOSITION_LEADS:
-        k += 1
-    first = by_token.get(k)
-    if first is None or first.label != "TITLE":
-        return []
-    found: list[Mention] = []
-    for j in range(k, min(len(forms), k + ROLE_WINDOW)):
-        if forms[j].norm in ("،", ",") or forms[j].base in ROLE_BREAKS or forms[j].norm in ROLE_BREAKS:
-            break
-        m = by_token.get(j)
-        if m is not None and m.label == "PER":
-            break
-        if m is not None and m.label in ("TITLE", "NORP", "ORG", "LOC") and (not found or found[-1] is not m):
-            found.append(m)
-    return found
-
-
-def _infer_from_role(
-    context: list[Mention],
-    kb: KnowledgeBase,
-    linked: dict[str, tuple[str | None, str | None]],
-    forms: list[WordForm],
-    spans: dict[str, range],
-    name: range,
-    day: date | None,
-) -> tuple[str | None, str | None]:
-    country: str | None = None
-    sector: str | None = None
-    titles = lexicons().titles
-    countries, demonyms = kb.countries_by_name(), kb.demonyms()
-    for m in context:  # nearest first
-        key = normalize_word(m.text)
-        if m.label == "ORG" and m.id in linked:
-            org_country, org_sector = linked[m.id]
-            country = country or org_country
-            sector = sector or org_sector
-        elif m.label == "NORP" and key in demonyms:
-            country = country or demonyms[key][0].iso3
-        elif m.label == "LOC" and key in countries:
-            country = country or countries[key][0].iso3
-        elif m.label == "TITLE":
-            head = next((h for h in _prefixes(key) if h in titles), None)
-            if head is None:
-                continue
-            words = _role_words(forms, spans[m.id][0] + len(head.split()), m, context, name)
-            member = _member_of(forms, words, kb)  # القيادي الحوثي → the Houthis'
-            if member is not None:
-                member_country, member_sector = member.role_on(day)
-                country, sector = country or member_country, sector or member_sector
-            # the head of a body takes the body's sector (رئيس الكتلة → LEG, قائد الشرطة → COP);
-            # a spokesman or envoy that of the body they speak for
-            if _title_key(head) in LEADER_HEADS:
-                sector = sector or _complement_sector(forms, words, kb)
-            sector = sector or titles[head]
-    return country, sector
-
-
-def _role_words(forms: list[WordForm], start: int, title: Mention, context: list[Mention], name: range) -> range:
-    """The words after a title's head: up to the name, or for a role in apposition after the
-    name, to the end of the role phrase."""
-    if start < name[0]:
-        return range(start, name[0])
-    end = max(title.end, *(m.end for m in context))
-    return range(start, next((k for k in range(start, len(forms)) if forms[k].base_start >= end), len(forms)))
-
-
-def _member_of(forms: list[WordForm], words: range, kb: KnowledgeBase) -> Actor | None:
-    adjectives = kb.actors_by_adjective()
-    return next((adjectives[forms[k].base][0] for k in words if forms[k].base in adjectives), None)
-
-
-def _complement_sector(forms: list[WordForm], words: range, kb: KnowledgeBase) -> str | None:
-    """The sector of the last agent phrase among a role's words: لجنة التحقيق النيابية → LEG."""
-    matcher = kb.sector_matcher()
-    sector = None
-    k = words.start
-    while k < words.stop:
-        hit = matcher.match_at(forms, k, words.stop)
-        if hit is None:
-            k += 1
-        else:
-            k, sector = hit
-    return sector
-
-
-def _agent_before(
-    forms: list[WordForm], name: range, by_token: dict[int, Mention], kb: KnowledgeBase
-) -> tuple[str | None, str | None]:
-    """Country and sector from an agent noun the lexicon of titles does not hold, just before
-    a name, with a nationality adjective and a comma between them allowed ("الصحفيين
-    الأميركيين، جيمس فولي" → USA JRN)."""
-    demonyms = kb.demonyms()
-    country = None
-    k = name[0] - 1
-    while k >= 0 and k >= name[0] - 3:
-        m = by_token.get(k)
-        if forms[k].norm in ("،", ","):
-            k -= 1
-        elif m is not None and m.label == "NORP" and forms[k].base in demonyms:
-            country = country or demonyms[forms[k].base][0].iso3
-            k -= 1
-        else:
-            break
-    if k < 0 or k in by_token:
-        return country, None
-    matcher = kb.sector_matcher()
-    for first in range(max(0, k - 2), k + 1):
-        if any(j in by_token for j in range(first, k + 1)):
-            continue
-        hit = matcher.match_at(forms, first, k + 1)
-        if hit is not None and hit[0] == k + 1:
-            return country, hit[1]
-    return country, None
-
-
-def _member_of_body_after(
-    forms: list[WordForm],
-    name: range,
-    by_token: dict[int, Mention],
-    linked: dict[str, tuple[str | None, str | None]],
-    country: str | None,
-) -> tuple[str | None, str | None]:
-    """A name followed by في and a known body is that body's (ومحمد أحمد سالم في وزارة العدل)."""
-    k = name[-1] + 1
-    if k + 1 >= len(forms) or forms[k].norm != "في":
-        return country, None
-    body = by_token.get(k + 1)
-    if body is None or body.label != "ORG" or body.id not in linked or linked[body.id][1] is None:
-        return country, None
-    return country or linked[body.id][0], linked[body.id][1]
-
-
-def _appointed_as(forms: list[WordForm], name: range) -> str | None:
-    """The sector of a role named right after a name in the accusative, as appointments are
-    written (تعيين إبراهيم محمود وزيرا للداخلية، عين فلان سفيرا)."""
-    k = name[-1] + 1
-    if k >= len(forms) or forms[k].proclitics or not forms[k].norm.endswith("ا"):
-        return None
-    return lexicons().titles.get(forms[k].norm[:-1])
-
-
-def _coordinated_role(
-    forms: list[WordForm],
-    name: range,
-    by_token: dict[int, Mention],
-    spans: dict[str, range],
-    roles: dict[str, tuple[str | None, str | None]],
-    kb: KnowledgeBase,
-) -> tuple[str | None, str | None]:
-    """A name joined by و to the name before it shares that name's role ("الصحفيين الأميركيين،
-    جيمس فولي وستيفن سوتلوف"); a nationality adjective of its own between them gives its
-    country ("… وآلان هينينغ والأميركي بيتر كاسيغ")."""
-    k = name[0] - 1
-    country = None
-    m = by_token.get(k)
-    if m is not None and m.label == "NORP" and forms[k].proclitics.startswith("و") and forms[k].base in kb.demonyms():
-        country = kb.demonyms()[forms[k].base][0].iso3
-        k -= 1
-    elif not forms[name[0]].proclitics.startswith("و"):
-        return None, None
-    before = by_token.get(k)
-    if before is None or before.label != "PER" or before.id not in roles or spans[before.id][-1] != k:
-        return None, None
-    shared_country, sector = roles[before.id]
-    return country or shared_country, sector
-
-
-def _prefixes(text: str) -> list[str]:
-    words = text.split()
-    return [" ".join(words[:n]) for n in range(len(words), 0, -1)]
-
-
-def _org_attributes(
-    mention: Mention, forms: list[WordForm], span: range, kb: KnowledgeBase
-) -> tuple[str | None, str | None]:
-    """Country and sector of an organisation from its own words: وزارة الخارجية الروسية → RUS GOV.
-
-    A nationality adjective right after the name belongs to it too (مجلس الأمن الروسي), and
-    the kind of thing named just before it gives the sector (صحيفة "عدالت"، قناة المنار → JRN).
-    """
-    country = None
-    demonyms, countries = kb.demonyms(), kb.countries_by_name()
-    after = span[-1] + 1
-    for k in [*span, after] if after < len(forms) and not forms[after].proclitics else span:
-        for c in demonyms.get(forms[k].base, ())[:1]:
-            country = country or c.iso3
-        for width in (3, 2, 1):  # سفارة الولايات المتحدة
-            words = " ".join([forms[k].base] + [f.norm for f in forms[k + 1 : min(k + width, span[-1] + 1)]])
-            for c in countries.get(words, ())[:1]:
-                country = country or c.iso3
-    sector = None
-    hit = kb.sector_matcher().match_at(forms, span[0], span[-1] + 1)
-    if hit is not None:
-        sector = hit[1]
-    head = span[0] - 1
-    if head >= 0 and forms[head].norm in ('"', "«", "“"):
-        head -= 1
-    if sector is None and head >= 0 and forms[head].base.removeprefix("ال") in ORGANISATION_KINDS:
-        hit = kb.sector_matcher().match_at(forms, head, head + 1)  # one word: صحيفة، قناة، شركة
-        if hit is not None:
-            sector = hit[1]
-    if sector is None:  # a kind named inside the name: الاتحاد الجزائري لكرة القدم، جهاز أمن الدولة
-        sector = _complement_sector(forms, range(span[0] + 1, span[-1] + 1), kb)
-    return country, sector
-
-
-def _org_described(
-    forms: list[WordForm],
-    span: range,
-    by_token: dict[int, Mention],
-    place_country: dict[str, str],
-    linked: dict[str, tuple[str | None, str | None]],
-    kb: KnowledgeBase,
-) -> tuple[str | None, str | None]:
-    """What the words right after an organisation's name say of it: where it is (الهيئة العامة
-    للطيران المدني في قطر؛ بدولة الإمارات), the body it is part of (لجنة المخصصات بمجلس
-    الشيوخ) or, in apposition, what it is, where, or whose
-    (مجلس الدولة، وهو أعلى محكمة إدارية في اليونان؛ "كتيبة أبو عمارة" وهي جماعة تابعة لهيئة تحرير الشام)."""
-    k = span[-1] + 1
-    while k < len(forms) and forms[k].norm in ("،", ",", '"', "»", "”"):
-        k += 1
-    if k < len(forms) and forms[k].norm in APPOSITION_PRONOUNS:
-        sector = country = None
-        for j in range(k + 1, min(len(forms), k + 1 + ROLE_WINDOW)):
-            m = by_token.get(j)
-            if forms[j].norm in ("،", ",") or forms[j].norm in ROLE_BREAKS or (m is not None and m.label == "PER"):
-                break
-            if m is not None and m.label == "ORG" and m.id in linked and forms[j - 1].base in AFFILIATION_WORDS:
-                return linked[m.id]  # تابعة لهيئة تحرير الشام: the parent's
-            hit = None if m is not None else kb.sector_matcher().match_at(forms, j)
-            sector = sector or (hit[1] if hit else None)
-            if m is not None and m.label == "LOC":
-                country = country or place_country.get(m.id)
-        return country, sector
-    k = span[-1] + 1
-    if k < len(forms) and forms[k].norm == "في":
-        k += 1
-    elif not (k < len(forms) and forms[k].proclitics.endswith("ب")):
-        return None, None
-    if k < len(forms) and forms[k].base in PLACE_KINDS:
-        k += 1
-    m = by_token.get(k)
-    if m is not None and m.label == "LOC":
-        return place_country.get(m.id), None
-    if m is not None and m.label == "ORG" and m.id in linked:
-        return linked[m.id]  # a body in a body is part of it: لجنة المخصصات بمجلس الشيوخ → LEG
-    return None, None
 
 
 def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
@@ -528,23 +147,23 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
         if m.label not in ("PER", "ORG"):
             continue
         span = spans[m.id]
-        key = _name_key(forms, span)
+        key = name_key(forms, span)
         written = " ".join(normalize_word(m.text).split())
         after = span[-1] + 1
         if m.label == "ORG" and after < len(forms) and forms[after].norm in demonyms:
-            actor = _link_with_adjective(key, forms[after].norm, kb, about, written)
+            actor = link_with_adjective(key, forms[after].norm, kb, about, written)
         elif m.label == "ORG" and len(span) > 1 and forms[span[-1]].norm in demonyms:
             # مكتب التحقيقات الفيدرالي الأميركي: a name written with its own nationality
-            actor = _link(key, kb, about, written)
-            bare = None if actor else _link(_name_key(forms, span[:-1]), kb, about)
+            actor = link(key, kb, about, written)
+            bare = None if actor else link(name_key(forms, span[:-1]), kb, about)
             if bare is not None and bare.country == demonyms[forms[span[-1]].norm][0].iso3:
                 actor = bare
         else:
-            actor = _link(key, kb, about, written, person=m.label == "PER")
+            actor = link(key, kb, about, written, person=m.label == "PER")
             if actor is None and after + 1 < len(forms) and forms[after].norm == "-":
-                actor = _link(key + " " + forms[after + 1].norm, kb, about)  # كيم جونغ-أون cut at the hyphen
+                actor = link(key + " " + forms[after + 1].norm, kb, about)  # كيم جونغ-أون cut at the hyphen
         if actor is None and m.label == "ORG":
-            actor = _group_by_adjective(forms, span, kb)
+            actor = group_by_adjective(forms, span, kb)
         if actor is not None:
             cluster = by_kb.get(actor.id)
             if cluster is None:
@@ -567,7 +186,7 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
         cluster.mentions.append(m)
         coref.add(m.label, key, cluster)
         if m.label == "ORG" and cluster.kb is None:
-            country, sector = _org_attributes(m, forms, spans[m.id], kb)
+            country, sector = org_attributes(m, forms, spans[m.id], kb)
             cluster.country = cluster.country or country
             cluster.sector = cluster.sector or sector
             linked[m.id] = (cluster.country, cluster.sector)
@@ -578,7 +197,7 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
             continue
         for m in cluster.mentions:
             if m.label == "ORG":
-                where, what = _org_described(forms, spans[m.id], by_token, place_country, linked, kb)
+                where, what = org_described(forms, spans[m.id], by_token, place_country, linked, kb)
                 cluster.country = cluster.country or where
                 cluster.sector = what or cluster.sector
         for m in cluster.mentions:
@@ -591,24 +210,24 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
     people = sorted(((m, c) for c in clusters for m in c.mentions if m.label == "PER"), key=lambda mc: mc[0].start)
     for m, cluster in people:
         span = spans[m.id]
-        context = _role_context(forms, span, by_token, spans, sentence_of.get(span[0], 0))
+        context = role_context(forms, span, by_token, spans, sentence_of.get(span[0], 0))
         if not context:
-            context = _apposition(forms, span, by_token)
+            context = apposition(forms, span, by_token)
         for t in context:
             if t.label == "TITLE":
-                titled.append((span[0], _title_key(t.text), cluster))
+                titled.append((span[0], title_key(t.text), cluster))
                 role_titles.add(t.id)
         if context:
-            country, sector = _infer_from_role(context, kb, linked, forms, spans, span, doc.published)
-            if sector is not None and _former(forms, context, spans, span):
+            country, sector = infer_from_role(context, kb, linked, forms, spans, span, doc.published)
+            if sector is not None and former(forms, context, spans, span):
                 sector = "ELI"  # الرئيس الأمريكي السابق: a former official
         else:
-            country, sector = _coordinated_role(forms, span, by_token, spans, roles, kb)
+            country, sector = coordinated_role(forms, span, by_token, spans, roles, kb)
             if sector is None:
-                country, sector = _agent_before(forms, span, by_token, kb)
-            sector = sector or _appointed_as(forms, span)
+                country, sector = agent_before(forms, span, by_token, kb)
+            sector = sector or appointed_as(forms, span)
             if sector is None:
-                country, sector = _member_of_body_after(forms, span, by_token, linked, country)
+                country, sector = member_of_body_after(forms, span, by_token, linked, country)
         if sector is not None or country is not None:
             roles[m.id] = (country, sector)
         if cluster.kb is None:
@@ -634,14 +253,6 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
     return doc
 
 
-def _title_key(text: str) -> str:
-    """A title's matching form: normalised, without the article (الوزير = وزير)."""
-    words = normalize_word(text).split()
-    if words and words[0].startswith("ال") and len(words[0]) > 4:
-        words[0] = words[0][2:]
-    return " ".join(words)
-
-
 def _corefer_titles(
     doc: Document, spans: dict[str, range], titled: list[tuple[int, str, _Cluster]], role_titles: set[str]
 ) -> None:
@@ -657,7 +268,7 @@ def _corefer_titles(
     for m in doc.mentions:
         if m.label != "TITLE" or m.id in role_titles:
             continue
-        key, token = _title_key(m.text), spans[m.id][0]
+        key, token = title_key(m.text), spans[m.id][0]
         # المتحدثة for المتحدثة باسم الوزارة: a one-word title matches the titles it heads
         holders = by_head.get(key, []) if " " not in key else by_title.get(key, [])
         if not holders:
