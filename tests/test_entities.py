@@ -73,6 +73,9 @@ def test_institution_named_by_nationality() -> None:
     assert ("ORG", "الميليشيات الإرهابية الحوثية") in mentions("وتواصل الميليشيات الإرهابية الحوثية القصف.")
     assert ("ORG", "الداخلية") in mentions("وقال المتحدث باسم الداخلية إن التحقيق مستمر.")
     assert ("ORG", "الجيش الوطني") in mentions("وحررت قوات الجيش الوطني مواقع في البيضاء.")
+    # names written as hashtags
+    found = mentions("معارك بين #ميليشيات_الحوثي و #التحالف_العربي، والتقى #محمد_بن_سلمان.")
+    assert {("ORG", "ميليشيات_الحوثي"), ("ORG", "التحالف_العربي"), ("PER", "محمد_بن_سلمان")} <= set(found)
     # a body named by its function is not cut out of a longer name
     assert ("ORG", "الأمن العام الصينية") not in mentions("وأصدرت وزارة الأمن العام الصينية بيانا.")
 

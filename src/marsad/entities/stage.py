@@ -13,6 +13,7 @@ from marsad.text.clitics import word_counts
 from marsad.text.forms import WordForm, word_forms
 from marsad.text.phrases import PhraseMatcher, unsplit_rest
 
+HASHTAG_JOINER = "_"
 # A one-word name whose base is one of these is a tagging error: they are
 # function words that the gazetteers also list as places or names.
 NEVER_NAMES = frozenset("بين من الي علي في عن مع ان او ثم قد لم لن لا ما كان".split())
@@ -81,6 +82,28 @@ def _known_actors(forms: list[WordForm], sentences: list[tuple[int, int]], kb: K
             for o in overlapping:
                 names.remove(o)
             names.add(i, j, label, 1.0)
+
+
+def _hashtag_names(forms: list[WordForm], kb: KnowledgeBase, names: _Names) -> None:
+    """Knowledge-base names and state institutions written as hashtags, their words joined by
+    underscores (#التحالف_العربي، #الجيش_اليمني)."""
+    joined = [k for k, form in enumerate(forms) if form.norm == HASHTAG_JOINER]
+    if not joined:
+        return
+    kept = [k for k, form in enumerate(forms) if form.norm != HASHTAG_JOINER]
+    view = [forms[k] for k in kept]
+    found = [(i, j, "PER" if actors[0].type == "PER" else "ORG") for i, j, actors in kb.actor_matcher().find(view)]
+    found += [(i, j, "ORG") for i, j in find_institutions(view, [(0, len(view))])]
+    for i, j, label in found:
+        first, end = kept[i], kept[j - 1] + 1
+        if end - first == j - i:
+            continue  # no underscore inside: _known_actors has seen it
+        overlapping = names.over(first, end)
+        if any((s := names.spans[o]) is not None and (s[0] < first or s[1] > end) for o in overlapping):
+            continue  # a longer or crossing name is already there
+        for o in overlapping:
+            names.remove(o)
+        names.add(first, end, label, 1.0)  # type: ignore[arg-type]
 
 
 def _propagate_names(forms: list[WordForm], names: _Names) -> None:
@@ -155,6 +178,7 @@ def recognize_entities(doc: Document, kb: KnowledgeBase | None = None) -> Docume
         names.add(span.first, span.end, label, span.score)
     kb = kb or default()
     _known_actors(forms, sentences, kb, names)
+    _hashtag_names(forms, kb, names)
     for i, j in find_institutions(forms, sentences) + find_member_groups(forms, kb.actors_by_adjective()):
         if not names.has(i, j, "ORG"):
             names.add(i, j, "ORG", 1.0)

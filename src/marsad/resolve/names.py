@@ -27,7 +27,7 @@ def key_variants(key: str) -> list[str]:
     if " . " in key:
         keys.append(key.replace(" . ", " "))  # إف.بي.آي = إف بي آي
     if "_" in key:
-        keys.append(key.replace("_", " "))  # #التحالف_العربي
+        keys.append(key.replace(" _ ", " ").replace("_", " "))  # #التحالف_العربي
     if key.startswith("ل") and not key.startswith("ال"):
         keys.append("ا" + key)
     elif " " not in key and not key.startswith("ال") and key.endswith(("ي", "يون", "يين")):
