@@ -72,6 +72,8 @@ def test_institution_named_by_nationality() -> None:
     assert ("ORG", "مجلس الوزراء المصري") in mentions("وقرر مجلس الوزراء المصري تمديد الطوارئ.")
     assert ("ORG", "الميليشيات الإرهابية الحوثية") in mentions("وتواصل الميليشيات الإرهابية الحوثية القصف.")
     assert ("ORG", "الداخلية") in mentions("وقال المتحدث باسم الداخلية إن التحقيق مستمر.")
+    assert ("ORG", "الخارجية") in mentions("وأكدت الخارجية ضرورة الحل.")
+    assert ("ORG", "الخارجية") not in mentions("وتبقى السياسة الخارجية ثابتة.")
     assert ("ORG", "الجيش الوطني") in mentions("وحررت قوات الجيش الوطني مواقع في البيضاء.")
     # names written as hashtags
     found = mentions("معارك بين #ميليشيات_الحوثي و #التحالف_العربي، والتقى #محمد_بن_سلمان.")

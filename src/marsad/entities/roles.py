@@ -29,6 +29,11 @@ def _title_heads() -> PhraseMatcher[str | None]:
 
 
 MINISTRY = normalize_word("وزارة")
+# Feminine reporting verbs whose subject may be a ministry named by its portfolio alone (وأكدت الخارجية)
+MINISTRY_VERBS = frozenset(
+    normalize_word(w)
+    for w in "قالت أكدت أعلنت أضافت ذكرت شددت دعت نفت أوضحت طالبت أدانت رحبت استنكرت أشارت اعتبرت حذرت نددت".split()
+)
 FORCES = frozenset(normalize_word(w) for w in ("قوات", "القوات"))
 GROUP_DESCRIPTIONS = frozenset(
     normalize_word(w) for w in "الإرهابية الإرهابي الانقلابية الانقلابي المسلحة المسلح المتمردة المتطرفة".split()
@@ -80,8 +85,12 @@ def find_institutions(forms: list[WordForm], sentences: list[tuple[int, int]]) -
                 national = named < b and forms[named].norm in lex.demonyms and not forms[named].proclitics
                 out.append((i, named + 1 if national else named))  # مجلس الوزراء (المصري)
                 continue
-            if forms[i].base in lex.ministries and i > a and forms[i - 1].norm == BY_NAME:
-                out.append((i, i + 1))  # المتحدث باسم الداخلية: the ministry named by its portfolio
+            if (
+                forms[i].base in lex.ministries
+                and i > a
+                and (forms[i - 1].norm == BY_NAME or forms[i - 1].base in MINISTRY_VERBS)
+            ):
+                out.append((i, i + 1))  # المتحدث باسم الداخلية، وأكدت الخارجية: the ministry by its portfolio
                 continue
             if forms[i].base in lex.construct_heads and i + 1 < b:
                 end = _country_after(forms, i + 1, b, lex.countries)
