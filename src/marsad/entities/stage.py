@@ -65,6 +65,18 @@ class _Names:
     def has(self, first: int, end: int, label: str) -> bool:
         return any((span := self.spans[o]) is not None and span[2] == label for o in self.over(first, end))
 
+    def replace(self, first: int, end: int, label: MentionLabel) -> None:
+        """Name [first, end) in place of the shorter names inside it, unless a longer, crossing
+        or identical name is already there."""
+        overlapping = self.over(first, end)
+        for o in overlapping:
+            s = self.spans[o]
+            if s is not None and (s[0] < first or s[1] > end or (s[0], s[1], s[2]) == (first, end, label)):
+                return
+        for o in overlapping:
+            self.remove(o)
+        self.add(first, end, label, 1.0)
+
     def live(self) -> list[tuple[int, int, MentionLabel, float]]:
         return [s for s in self.spans if s is not None]
 
@@ -74,36 +86,24 @@ def _known_actors(forms: list[WordForm], sentences: list[tuple[int, int]], kb: K
     matcher = kb.actor_matcher()
     for a, b in sentences:
         for i, j, actors in matcher.find(forms, a, b):
-            overlapping = names.over(i, j)
-            spans = [names.spans[o] for o in overlapping]
-            label: MentionLabel = "PER" if actors[0].type == "PER" else "ORG"
-            if any(s is not None and (s[0] < i or s[1] > j or (s[0], s[1], s[2]) == (i, j, label)) for s in spans):
-                continue  # a longer, crossing or identical name is already there
-            for o in overlapping:
-                names.remove(o)
-            names.add(i, j, label, 1.0)
+            names.replace(i, j, "PER" if actors[0].type == "PER" else "ORG")
 
 
 def _hashtag_names(forms: list[WordForm], kb: KnowledgeBase, names: _Names) -> None:
     """Knowledge-base names and state institutions written as hashtags, their words joined by
     underscores (#التحالف_العربي، #الجيش_اليمني)."""
-    joined = [k for k, form in enumerate(forms) if form.norm == HASHTAG_JOINER]
-    if not joined:
+    if not any(form.norm == HASHTAG_JOINER for form in forms):
         return
     kept = [k for k, form in enumerate(forms) if form.norm != HASHTAG_JOINER]
     view = [forms[k] for k in kept]
-    found = [(i, j, "PER" if actors[0].type == "PER" else "ORG") for i, j, actors in kb.actor_matcher().find(view)]
+    found: list[tuple[int, int, MentionLabel]] = [
+        (i, j, "PER" if actors[0].type == "PER" else "ORG") for i, j, actors in kb.actor_matcher().find(view)
+    ]
     found += [(i, j, "ORG") for i, j in find_institutions(view, [(0, len(view))])]
     for i, j, label in found:
         first, end = kept[i], kept[j - 1] + 1
-        if end - first == j - i:
-            continue  # no underscore inside: _known_actors has seen it
-        overlapping = names.over(first, end)
-        if any((s := names.spans[o]) is not None and (s[0] < first or s[1] > end) for o in overlapping):
-            continue  # a longer or crossing name is already there
-        for o in overlapping:
-            names.remove(o)
-        names.add(first, end, label, 1.0)  # type: ignore[arg-type]
+        if end - first > j - i:  # a name with an underscore inside; _known_actors saw the others
+            names.replace(first, end, label)
 
 
 def _propagate_names(forms: list[WordForm], names: _Names) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from marsad.entities.roles import GROUP_DESCRIPTIONS, GROUP_NOUNS
+from marsad.entities.roles import find_member_groups
 from marsad.kb.base import KnowledgeBase
 from marsad.kb.records import Actor
 from marsad.text.forms import WordForm
@@ -75,8 +75,7 @@ def link_with_adjective(
 def group_by_adjective(forms: list[WordForm], span: range, kb: KnowledgeBase) -> Actor | None:
     """A kind of group and a member's adjective name the group (المليشيا الحوثية، الجماعة
     الإخوانية → the Houthis, the Brotherhood)."""
-    members = kb.actors_by_adjective().get(forms[span[-1]].base, ())
-    described = len(span) == 3 and forms[span[1]].norm in GROUP_DESCRIPTIONS  # الميليشيات الإرهابية الحوثية
-    if (len(span) == 2 or described) and members and forms[span[0]].base in GROUP_NOUNS:
-        return members[0]
+    adjectives = kb.actors_by_adjective()
+    if find_member_groups(forms[span.start : span.stop], adjectives) == [(0, len(span))]:
+        return adjectives[forms[span[-1]].norm][0]
     return None
