@@ -11,9 +11,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from marsad.errors import InvalidDocument
+
+if TYPE_CHECKING:  # the index is built from the model, one layer up; only its type is named here
+    from marsad.index import DocumentIndex
 
 SegmentKind = Literal["prefix", "stem", "suffix"]
 SEGMENT_KINDS: tuple[str, ...] = ("prefix", "stem", "suffix")
@@ -277,9 +280,9 @@ class Document:
     places: list[ResolvedPlace] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
-    # Views that stages compute from the fields above and share (word forms,
-    # lookups); never serialised.
-    derived: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)
+    # The lookups stages share (marsad.index), built on first use and rebuilt where the
+    # lists above change; never serialised.
+    index_cache: DocumentIndex | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.text, str):

@@ -12,10 +12,10 @@ complete it (الخارجية، الرسمي، العام), ending at باسم w
 
 from __future__ import annotations
 
-from collections.abc import Container
 from functools import cache
 
 from marsad.entities.lexicons import lexicons
+from marsad.kb.wordlists import wordlists
 from marsad.text.forms import WordForm
 from marsad.text.normalize import normalize_word
 from marsad.text.phrases import PhraseMatcher
@@ -25,7 +25,7 @@ BY_NAME = "باسم"
 
 @cache
 def _title_heads() -> PhraseMatcher[str | None]:
-    return PhraseMatcher(lexicons().titles.items())
+    return PhraseMatcher(wordlists().titles.items())
 
 
 MINISTRY = normalize_word("وزارة")
@@ -35,14 +35,6 @@ MINISTRY_VERBS = frozenset(
     for w in "قالت أكدت أعلنت أضافت ذكرت شددت دعت نفت أوضحت طالبت أدانت رحبت استنكرت أشارت اعتبرت حذرت نددت".split()
 )
 FORCES = frozenset(normalize_word(w) for w in ("قوات", "القوات"))
-GROUP_DESCRIPTIONS = frozenset(
-    normalize_word(w) for w in "الإرهابية الإرهابي الانقلابية الانقلابي المسلحة المسلح المتمردة المتطرفة".split()
-)
-# Kinds of group that a member's adjective turns into the group's name (المليشيا الحوثية)
-GROUP_NOUNS = frozenset(
-    normalize_word(w)
-    for w in "الميليشيا الميليشيات المليشيا المليشيات الجماعة الحركة التنظيم العناصر القوات المسلحين".split()
-)
 
 
 @cache
@@ -69,7 +61,8 @@ def find_institutions(forms: list[WordForm], sentences: list[tuple[int, int]]) -
     """Token ranges of a state institution named by its nationality (الجيش (الوطني) الليبي), by
     its country (حكومة النمسا، سفارة الولايات المتحدة) or by its function alone (مجلس الوزراء،
     النيابة العامة), and of a ministry named by its portfolio alone (وزارة الداخلية)."""
-    lex = lexicons()
+    lex = wordlists()
+    countries, demonyms = lexicons().countries, lexicons().demonyms
     first_words = _first_words(lex.named_institutions)
     out = []
     for a, b in sentences:
@@ -82,7 +75,7 @@ def find_institutions(forms: list[WordForm], sentences: list[tuple[int, int]]) -
                 ends = (j for j in (i + 3, i + 2) if j <= b and _phrase(forms, i, j) in lex.named_institutions)
                 named = next(ends, None)
             if named is not None:
-                national = named < b and forms[named].norm in lex.demonyms and not forms[named].proclitics
+                national = named < b and forms[named].norm in demonyms and not forms[named].proclitics
                 out.append((i, named + 1 if national else named))  # مجلس الوزراء (المصري)
                 continue
             if (
@@ -93,7 +86,7 @@ def find_institutions(forms: list[WordForm], sentences: list[tuple[int, int]]) -
                 out.append((i, i + 1))  # المتحدث باسم الداخلية، وأكدت الخارجية: the ministry by its portfolio
                 continue
             if forms[i].base in lex.construct_heads and i + 1 < b:
-                end = _country_after(forms, i + 1, b, lex.countries)
+                end = _country_after(forms, i + 1, b, countries)
                 if end > i + 1:
                     out.append((i, end))
                     continue
@@ -102,24 +95,11 @@ def find_institutions(forms: list[WordForm], sentences: list[tuple[int, int]]) -
             j = i + 1
             while j < b and j - i <= 3 and forms[j].norm in lex.institution_modifiers:
                 j += 1
-            if j < b and forms[j].norm in lex.demonyms and not forms[j].proclitics:
+            if j < b and forms[j].norm in demonyms and not forms[j].proclitics:
                 out.append((i, j + 1))
             elif forms[i].base == MINISTRY and i + 1 < b and forms[i + 1].norm in lex.ministries:
-                national = i + 2 < b and forms[i + 2].norm in lex.demonyms and not forms[i + 2].proclitics
+                national = i + 2 < b and forms[i + 2].norm in demonyms and not forms[i + 2].proclitics
                 out.append((i, i + 3 if national else i + 2))  # وزارة الصحة (الجزائرية)
-    return out
-
-
-def find_member_groups(forms: list[WordForm], adjectives: Container[str]) -> list[tuple[int, int]]:
-    """Token ranges of a kind of group followed by a member's adjective, a descriptive one allowed
-    between them (المليشيا الحوثية، الميليشيات الإرهابية الحوثية)."""
-    out = []
-    for i in range(len(forms) - 1):
-        if forms[i].base not in GROUP_NOUNS:
-            continue
-        j = i + 2 if i + 2 < len(forms) and forms[i + 1].norm in GROUP_DESCRIPTIONS else i + 1
-        if forms[j].norm in adjectives and not forms[j].proclitics:
-            out.append((i, j + 1))
     return out
 
 
@@ -131,7 +111,7 @@ def find_norp(forms: list[WordForm]) -> list[int]:
 
 def find_titles(forms: list[WordForm], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Token ranges of roles, never crossing a sentence boundary."""
-    complements = lexicons().title_complements
+    complements = wordlists().title_complements
     heads = _title_heads()
     out = []
     for a, b in sentences:

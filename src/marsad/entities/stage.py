@@ -5,34 +5,20 @@ from __future__ import annotations
 from typing import Any
 
 from marsad.entities.lexicons import lexicons
-from marsad.entities.roles import find_institutions, find_member_groups, find_norp, find_titles
+from marsad.entities.roles import find_institutions, find_norp, find_titles
 from marsad.entities.tagger import tag_sentences
+from marsad.index import index
 from marsad.kb.base import KnowledgeBase, default
+from marsad.kb.wordlists import find_member_groups
 from marsad.model import Document, Mention, MentionLabel
 from marsad.text.clitics import word_counts
-from marsad.text.forms import WordForm, word_forms
+from marsad.text.forms import WordForm
 from marsad.text.phrases import PhraseMatcher, unsplit_rest
 
 HASHTAG_JOINER = "_"
 # A one-word name whose base is one of these is a tagging error: they are
 # function words that the gazetteers also list as places or names.
 NEVER_NAMES = frozenset("بين من الي علي في عن مع ان او ثم قد لم لن لا ما كان".split())
-
-
-def sentence_ranges(doc: Document) -> list[tuple[int, int]]:
-    """Each sentence as a range of token indices."""
-    ranges = []
-    k = 0
-    tokens = doc.tokens
-    for sentence in doc.sentences:
-        while k < len(tokens) and tokens[k].start < sentence.start:
-            k += 1
-        first = k
-        while k < len(tokens) and tokens[k].start < sentence.end:
-            k += 1
-        if k > first:
-            ranges.append((first, k))
-    return ranges
 
 
 class _Names:
@@ -168,8 +154,9 @@ def recognize_entities(doc: Document, kb: KnowledgeBase | None = None) -> Docume
 
     Names of knowledge-base actors are found even where the tagger missed them.
     """
-    forms = word_forms(doc)
-    sentences = sentence_ranges(doc)
+    ix = index(doc)
+    forms = ix.forms
+    sentences = ix.sentence_ranges()
     names = _Names(len(forms))
     for span in tag_sentences(forms, sentences):
         if span.end - span.first == 1 and forms[span.first].base in NEVER_NAMES:

@@ -23,8 +23,8 @@ from typing import Any
 
 import yaml
 
+from marsad.decode import decode_utf8
 from marsad.errors import InputError
-from marsad.ingest import decode_utf8
 
 SECTORS = frozenset(
     "GOV MIL COP SPY JUD LEG PTY OPP REB UAF IGO NGO JRN ELI EDU BUS REL MED CVL LAB REF AGR DEV ENV HRI".split()

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import csv
-import gzip
 import io
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 
-from marsad.errors import DataError
+from marsad.data import read_text
 from marsad.text.normalize import normalize_word
 
 
@@ -61,13 +59,7 @@ def demonym_forms(singular: str) -> set[str]:
 
 
 def _read(name: str) -> list[dict[str, str]]:
-    ref = resources.files("marsad.data").joinpath("kb", name)
-    try:
-        raw = ref.read_bytes()
-        text = gzip.decompress(raw).decode("utf-8") if name.endswith(".gz") else raw.decode("utf-8")
-    except (OSError, ValueError) as exc:
-        raise DataError(f"bundled knowledge-base table marsad/data/kb/{name} is unreadable: {exc}") from None
-    return list(csv.DictReader(io.StringIO(text), delimiter="\t"))
+    return list(csv.DictReader(io.StringIO(read_text("kb", name)), delimiter="\t"))
 
 
 def _float(value: str) -> float | None:

@@ -13,16 +13,16 @@
 
 from __future__ import annotations
 
+from marsad.index import index
 from marsad.model import Document, Quote
 from marsad.quotes.spans import find_spans
 from marsad.quotes.speakers import attribute
-from marsad.text.forms import word_forms
 
 
 def find_quotes(doc: Document) -> list[Quote]:
     """The document's quotes with their speakers, in text order."""
-    forms = word_forms(doc)
-    return attribute(doc, forms, find_spans(doc, forms))
+    ix = index(doc)
+    return attribute(doc, ix, find_spans(doc, ix))
 
 
 def extract_quotes(doc: Document) -> Document:

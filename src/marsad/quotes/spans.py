@@ -7,7 +7,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from marsad.entities.stage import sentence_ranges
+from marsad.index import DocumentIndex
 from marsad.model import Document, QuoteKind, Token
 from marsad.quotes.lexicon import (
     ATTRIBUTION_TAIL,
@@ -74,10 +74,9 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def find_spans(doc: Document, forms: list[WordForm]) -> list[Found]:
+def find_spans(doc: Document, ix: DocumentIndex) -> list[Found]:
     """Every quote's span, kind and cue token, in text order, without overlaps."""
-    tokens = doc.tokens
-    starts = [t.start for t in tokens]
+    tokens, forms, starts = doc.tokens, ix.forms, ix.starts
     text = doc.text
     sentence_end = _sentence_end_finder(doc)
     marked = _marked_spans(text)
@@ -153,18 +152,18 @@ def find_spans(doc: Document, forms: list[WordForm]) -> list[Found]:
             direct.append(Found(qs, qe, "direct", cue, cue + 1))
 
     found = sorted(reported + direct, key=lambda f: f.start)
-    return sorted(found + _attributed_sentences(doc, forms, found), key=lambda f: f.start)
+    return sorted(found + _attributed_sentences(doc, ix, found), key=lambda f: f.start)
 
 
-def _attributed_sentences(doc: Document, forms: list[WordForm], found: list[Found]) -> list[Found]:
+def _attributed_sentences(doc: Document, ix: DocumentIndex, found: list[Found]) -> list[Found]:
     """A sentence that ends by naming its source is reported speech of that source:
     "قتل 19 شخصا في اشتباكات، وفق وكالة فرانس برس"، "…، وذلك وفق ما أعلنته الشرطة"،
     "استهدفت غارة مطار دمشق بحسب ما أوردت وكالة سانا". The quote is the sentence before the
     attribution, without its leading و; only where no other quote is."""
     out = []
-    tokens = doc.tokens
+    tokens, forms = doc.tokens, ix.forms
     taken = [(f.start, f.end) for f in found]
-    for a, b in sentence_ranges(doc):
+    for a, b in ix.sentence_ranges():
         for k in range(a + 1, b):
             if forms[k].base not in ATTRIBUTIONS:
                 continue

@@ -3,10 +3,10 @@ speaker, the phrase that does; a cue without a subject continues the last speake
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 
-from marsad.entities.stage import sentence_ranges
+from marsad.index import DocumentIndex
 from marsad.model import Document, Mention, Quote, TextSpan
 from marsad.quotes.lexicon import (
     ADVERBS,
@@ -34,16 +34,15 @@ from marsad.text.forms import WordForm
 from marsad.text.normalize import normalize_word
 
 
-def _mentions_by_token(doc: Document) -> dict[int, Mention]:
+def _mentions_by_token(doc: Document, ix: DocumentIndex) -> dict[int, Mention]:
     """Token index -> the longest PER/ORG/LOC/TITLE/NORP mention over it. A name that starts
     inside a title is the title's complement (وزير [الخارجية الأميركي]): its tokens belong to
     the title, the head of the phrase."""
-    starts = [t.start for t in doc.tokens]
     out: dict[int, Mention] = {}
     for m in sorted(doc.mentions, key=lambda m: (m.label != "TITLE", m.start - m.end)):
         if m.label not in (*SPEAKER_LABELS, "LOC", "TITLE", "NORP"):
             continue
-        tokens = range(max(0, bisect_right(starts, m.start) - 1), bisect_left(starts, m.end))
+        tokens = ix.mention_tokens[m.id]
         if tokens:
             owner = out.get(tokens[0])
             if owner is not None and owner.label == "TITLE" and owner.start < m.start:
@@ -65,19 +64,16 @@ class _Context:
     text: str
 
 
-def attribute(doc: Document, forms: list[WordForm], found: list[Found]) -> list[Quote]:
-    tokens = doc.tokens
-    starts = [t.start for t in tokens]
-    sentence_first = [0] * len(tokens)
-    for a, b in sentence_ranges(doc):
-        for k in range(a, b):
-            sentence_first[k] = a
+def attribute(doc: Document, ix: DocumentIndex, found: list[Found]) -> list[Quote]:
+    tokens, forms = doc.tokens, ix.forms
+    sentence_first = [ix.sentence_first(k) for k in range(len(tokens))]
     in_time = [False] * len(tokens)
     for t in doc.times:
-        for k in range(bisect_right(starts, t.start) - 1, bisect_left(starts, t.end)):
-            in_time[max(k, 0)] = True
-    context = _Context(starts, _mentions_by_token(doc), sentence_first, {f.cue for f in found}, in_time, doc.text)
-    actor_of = {mid: a.id for a in doc.actors for mid in a.mentions}
+        for k in ix.tokens_of(t.start, t.end):
+            in_time[k] = True
+    by_token = _mentions_by_token(doc, ix)
+    context = _Context(ix.starts, by_token, sentence_first, {f.cue for f in found}, in_time, doc.text)
+    actor_of = ix.mention_actor
     quotes = []
     last_speaker: Mention | TextSpan | None = None
     for f in found:

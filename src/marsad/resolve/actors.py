@@ -17,11 +17,11 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass
 
-from marsad.entities.stage import sentence_ranges
+from marsad.index import index
 from marsad.kb.base import KnowledgeBase, default
 from marsad.kb.records import Actor
 from marsad.kb.tables import Country
@@ -39,7 +39,7 @@ from marsad.resolve.person_roles import (
     role_context,
     title_key,
 )
-from marsad.text.forms import WordForm, word_forms
+from marsad.text.forms import WordForm
 from marsad.text.normalize import normalize_word
 
 # An actor the knowledge base does not know, with no nationality in sight, is most
@@ -58,13 +58,6 @@ class _Cluster:
     kb: Actor | None = None
     country: str | None = None
     sector: str | None = None
-
-
-def _tokens_of(starts: list[int], ends: list[int], mention: Mention) -> range:
-    """The tokens a mention overlaps."""
-    first = bisect_right(ends, mention.start)
-    last = bisect_left(starts, mention.end)
-    return range(first, max(first + 1, last))
 
 
 def _merge_national_names(
@@ -121,21 +114,12 @@ def _subsequence(short: list[str], long: list[str]) -> bool:
 def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
     """Fill `doc.actors` from PER, ORG and NORP mentions."""
     kb = kb or default()
-    forms = word_forms(doc)
     if not doc.mentions:
         doc.actors = []
         return doc
+    ix = index(doc)
+    forms, spans = ix.forms, ix.mention_tokens
     about = _country_signals(doc, kb, forms)
-    starts, ends = [t.start for t in doc.tokens], [t.end for t in doc.tokens]
-    spans = {m.id: _tokens_of(starts, ends, m) for m in doc.mentions}
-    by_token: dict[int, Mention] = {}
-    for m in sorted(doc.mentions, key=lambda m: -(m.end - m.start)):
-        for k in spans[m.id]:
-            by_token.setdefault(k, m)
-    sentence_of = {}
-    for a, b in sentence_ranges(doc):
-        for k in range(a, b):
-            sentence_of[k] = a
 
     place_country = {mid: place.country for place in doc.places for mid in place.mentions if place.country}
     clusters: list[_Cluster] = []
@@ -197,7 +181,7 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
             continue
         for m in cluster.mentions:
             if m.label == "ORG":
-                where, what = org_described(forms, spans[m.id], by_token, place_country, linked, kb)
+                where, what = org_described(ix, spans[m.id], place_country, linked, kb)
                 cluster.country = cluster.country or where
                 cluster.sector = what or cluster.sector
         for m in cluster.mentions:
@@ -210,24 +194,24 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
     people = sorted(((m, c) for c in clusters for m in c.mentions if m.label == "PER"), key=lambda mc: mc[0].start)
     for m, cluster in people:
         span = spans[m.id]
-        context = role_context(forms, span, by_token, spans, sentence_of.get(span[0], 0))
+        context = role_context(ix, span)
         if not context:
-            context = apposition(forms, span, by_token)
+            context = apposition(ix, span)
         for t in context:
             if t.label == "TITLE":
                 titled.append((span[0], title_key(t.text), cluster))
                 role_titles.add(t.id)
         if context:
-            country, sector = infer_from_role(context, kb, linked, forms, spans, span, doc.published)
-            if sector is not None and former(forms, context, spans, span):
+            country, sector = infer_from_role(context, kb, linked, ix, span, doc.published)
+            if sector is not None and former(ix, context, span):
                 sector = "ELI"  # الرئيس الأمريكي السابق: a former official
         else:
-            country, sector = coordinated_role(forms, span, by_token, spans, roles, kb)
+            country, sector = coordinated_role(ix, span, roles, kb)
             if sector is None:
-                country, sector = agent_before(forms, span, by_token, kb)
+                country, sector = agent_before(ix, span, kb)
             sector = sector or appointed_as(forms, span)
             if sector is None:
-                country, sector = member_of_body_after(forms, span, by_token, linked, country)
+                country, sector = member_of_body_after(ix, span, linked, country)
         if sector is not None or country is not None:
             roles[m.id] = (country, sector)
         if cluster.kb is None:

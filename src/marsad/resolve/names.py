@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from marsad.entities.roles import find_member_groups
 from marsad.kb.base import KnowledgeBase
 from marsad.kb.records import Actor
+from marsad.kb.wordlists import find_member_groups
 from marsad.text.forms import WordForm
 
 

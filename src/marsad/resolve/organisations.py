@@ -4,6 +4,7 @@ place (في قطر), the body it is part of (بمجلس الشيوخ) or an appo
 
 from __future__ import annotations
 
+from marsad.index import DocumentIndex
 from marsad.kb.base import KnowledgeBase
 from marsad.model import Mention
 from marsad.resolve.person_roles import ROLE_BREAKS, ROLE_WINDOW, complement_sector
@@ -61,9 +62,8 @@ def org_attributes(
 
 
 def org_described(
-    forms: list[WordForm],
+    ix: DocumentIndex,
     span: range,
-    by_token: dict[int, Mention],
     place_country: dict[str, str],
     linked: dict[str, tuple[str | None, str | None]],
     kb: KnowledgeBase,
@@ -72,13 +72,14 @@ def org_described(
     للطيران المدني في قطر؛ بدولة الإمارات), the body it is part of (لجنة المخصصات بمجلس
     الشيوخ) or, in apposition, what it is, where, or whose
     (مجلس الدولة، وهو أعلى محكمة إدارية في اليونان؛ "كتيبة أبو عمارة" وهي جماعة تابعة لهيئة تحرير الشام)."""
+    forms = ix.forms
     k = span[-1] + 1
     while k < len(forms) and forms[k].norm in ("،", ",", '"', "»", "”"):
         k += 1
     if k < len(forms) and forms[k].norm in APPOSITION_PRONOUNS:
         sector = country = None
         for j in range(k + 1, min(len(forms), k + 1 + ROLE_WINDOW)):
-            m = by_token.get(j)
+            m = ix.mention_at(j)
             if forms[j].norm in ("،", ",") or forms[j].norm in ROLE_BREAKS or (m is not None and m.label == "PER"):
                 break
             if m is not None and m.label == "ORG" and m.id in linked and forms[j - 1].base in AFFILIATION_WORDS:
@@ -95,7 +96,7 @@ def org_described(
         return None, None
     if k < len(forms) and forms[k].base in PLACE_KINDS:
         k += 1
-    m = by_token.get(k)
+    m = ix.mention_at(k)
     if m is not None and m.label == "LOC":
         return place_country.get(m.id), None
     if m is not None and m.label == "ORG" and m.id in linked:

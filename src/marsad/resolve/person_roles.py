@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from marsad.entities.lexicons import lexicons
+from marsad.index import DocumentIndex
 from marsad.kb.base import KnowledgeBase
 from marsad.kb.records import Actor
+from marsad.kb.wordlists import wordlists
 from marsad.model import Mention
 from marsad.text.forms import WordForm
 from marsad.text.normalize import normalize_word
@@ -39,23 +40,22 @@ LEADER_HEADS = frozenset(
 FORMER_WORDS = frozenset(normalize_word(w) for w in "السابق السابقة الأسبق الأسبقة السابقين".split())
 
 
-def role_context(
-    forms: list[WordForm], span: range, by_token: dict[int, Mention], spans: dict[str, range], sentence_start: int
-) -> list[Mention]:
+def role_context(ix: DocumentIndex, span: range) -> list[Mention]:
     """The TITLE/NORP/ORG/LOC mentions of the role phrase just before a name (nearest first).
 
     Walks left from the name over the words of the role ("معاون آمر السرية
     الأولى الأبرق مشاة، صلاح بوطبنجات") until another name, a clause break or
     the window's end; only a phrase that contains a TITLE counts.
     """
+    forms = ix.forms
     found: list[Mention] = []
     k = span[0] - 1
-    while k >= max(sentence_start, span[0] - ROLE_WINDOW):
-        m = by_token.get(k)
+    while k >= max(ix.sentence_first(span[0]), span[0] - ROLE_WINDOW):
+        m = ix.mention_at(k)
         if m is not None and m.label == "PER":
             break
         if m is not None and m.label in ("TITLE", "NORP", "ORG", "LOC"):
-            first = spans[m.id][0]
+            first = ix.mention_tokens[m.id][0]
             if first > 0 and forms[first - 1].norm in HOST_WORDS:
                 pass  # سفيرة الولايات المتحدة لدى الأمم المتحدة: where the role is held, not for whom
             elif not found or found[-1] is not m:
@@ -66,31 +66,32 @@ def role_context(
     return found if any(m.label == "TITLE" for m in found) else []
 
 
-def former(forms: list[WordForm], context: list[Mention], spans: dict[str, range], name: range) -> bool:
+def former(ix: DocumentIndex, context: list[Mention], name: range) -> bool:
     """Does the role phrase say the role is past (السابق، الأسبق)?"""
     if not context:
         return False
-    first = min(spans[m.id][0] for m in context)
-    last = max(spans[m.id][-1] for m in context)
+    first = min(ix.mention_tokens[m.id][0] for m in context)
+    last = max(ix.mention_tokens[m.id][-1] for m in context)
     words = range(first, name[0]) if first < name[0] else range(first, last + 1)
-    return any(forms[k].norm in FORMER_WORDS for k in words)
+    return any(ix.forms[k].norm in FORMER_WORDS for k in words)
 
 
-def apposition(forms: list[WordForm], span: range, by_token: dict[int, Mention]) -> list[Mention]:
+def apposition(ix: DocumentIndex, span: range) -> list[Mention]:
     """The role phrase right after a name, set off by a comma or وهو/وهي ("ستيفاني غريشام،
     المتحدثة باسم السيدة الأولى"، "يوسف طرفاني، وهو مسؤول بالوزارة"): its TITLE/NORP/ORG/LOC
     mentions up to the next comma or clause break; only a phrase that starts with a title counts."""
+    forms = ix.forms
     k = span[-1] + 1
     while k < len(forms) and forms[k].norm in APPOSITION_LEADS:
         k += 1
-    first = by_token.get(k)
+    first = ix.mention_at(k)
     if first is None or first.label != "TITLE":
         return []
     found: list[Mention] = []
     for j in range(k, min(len(forms), k + ROLE_WINDOW)):
         if forms[j].norm in ("،", ",") or forms[j].base in ROLE_BREAKS or forms[j].norm in ROLE_BREAKS:
             break
-        m = by_token.get(j)
+        m = ix.mention_at(j)
         if m is not None and m.label == "PER":
             break
         if m is not None and m.label in ("TITLE", "NORP", "ORG", "LOC") and (not found or found[-1] is not m):
@@ -102,14 +103,13 @@ def infer_from_role(
     context: list[Mention],
     kb: KnowledgeBase,
     linked: dict[str, tuple[str | None, str | None]],
-    forms: list[WordForm],
-    spans: dict[str, range],
+    ix: DocumentIndex,
     name: range,
     day: date | None,
 ) -> tuple[str | None, str | None]:
     country: str | None = None
     sector: str | None = None
-    titles = lexicons().titles
+    titles = wordlists().titles
     countries, demonyms = kb.countries_by_name(), kb.demonyms()
     for m in context:  # nearest first
         key = normalize_word(m.text)
@@ -125,15 +125,15 @@ def infer_from_role(
             head = next((h for h in prefixes(key) if h in titles), None)
             if head is None:
                 continue
-            words = role_words(forms, spans[m.id][0] + len(head.split()), m, context, name)
-            member = member_of(forms, words, kb)  # القيادي الحوثي → the Houthis'
+            words = role_words(ix.forms, ix.mention_tokens[m.id][0] + len(head.split()), m, context, name)
+            member = member_of(ix.forms, words, kb)  # القيادي الحوثي → the Houthis'
             if member is not None:
                 member_country, member_sector = member.role_on(day)
                 country, sector = country or member_country, sector or member_sector
             # the head of a body takes the body's sector (رئيس الكتلة → LEG, قائد الشرطة → COP);
             # a spokesman or envoy that of the body they speak for
             if title_key(head) in LEADER_HEADS:
-                sector = sector or complement_sector(forms, words, kb)
+                sector = sector or complement_sector(ix.forms, words, kb)
             sector = sector or titles[head]
     return country, sector
 
@@ -166,17 +166,16 @@ def complement_sector(forms: list[WordForm], words: range, kb: KnowledgeBase) ->
     return sector
 
 
-def agent_before(
-    forms: list[WordForm], name: range, by_token: dict[int, Mention], kb: KnowledgeBase
-) -> tuple[str | None, str | None]:
+def agent_before(ix: DocumentIndex, name: range, kb: KnowledgeBase) -> tuple[str | None, str | None]:
     """Country and sector from an agent noun the lexicon of titles does not hold, just before
     a name, with a nationality adjective and a comma between them allowed ("الصحفيين
     الأميركيين، جيمس فولي" → USA JRN)."""
+    forms = ix.forms
     demonyms = kb.demonyms()
     country = None
     k = name[0] - 1
     while k >= 0 and k >= name[0] - 3:
-        m = by_token.get(k)
+        m = ix.mention_at(k)
         if forms[k].norm in ("،", ","):
             k -= 1
         elif m is not None and m.label == "NORP" and forms[k].base in demonyms:
@@ -184,11 +183,11 @@ def agent_before(
             k -= 1
         else:
             break
-    if k < 0 or k in by_token:
+    if k < 0 or ix.mention_at(k) is not None:
         return country, None
     matcher = kb.sector_matcher()
     for first in range(max(0, k - 2), k + 1):
-        if any(j in by_token for j in range(first, k + 1)):
+        if any(ix.mention_at(j) is not None for j in range(first, k + 1)):
             continue
         hit = matcher.match_at(forms, first, k + 1)
         if hit is not None and hit[0] == k + 1:
@@ -197,17 +196,13 @@ def agent_before(
 
 
 def member_of_body_after(
-    forms: list[WordForm],
-    name: range,
-    by_token: dict[int, Mention],
-    linked: dict[str, tuple[str | None, str | None]],
-    country: str | None,
+    ix: DocumentIndex, name: range, linked: dict[str, tuple[str | None, str | None]], country: str | None
 ) -> tuple[str | None, str | None]:
     """A name followed by في and a known body is that body's (ومحمد أحمد سالم في وزارة العدل)."""
     k = name[-1] + 1
-    if k + 1 >= len(forms) or forms[k].norm != "في":
+    if k + 1 >= len(ix.forms) or ix.forms[k].norm != "في":
         return country, None
-    body = by_token.get(k + 1)
+    body = ix.mention_at(k + 1)
     if body is None or body.label != "ORG" or body.id not in linked or linked[body.id][1] is None:
         return country, None
     return country or linked[body.id][0], linked[body.id][1]
@@ -219,30 +214,26 @@ def appointed_as(forms: list[WordForm], name: range) -> str | None:
     k = name[-1] + 1
     if k >= len(forms) or forms[k].proclitics or not forms[k].norm.endswith("ا"):
         return None
-    return lexicons().titles.get(forms[k].norm[:-1])
+    return wordlists().titles.get(forms[k].norm[:-1])
 
 
 def coordinated_role(
-    forms: list[WordForm],
-    name: range,
-    by_token: dict[int, Mention],
-    spans: dict[str, range],
-    roles: dict[str, tuple[str | None, str | None]],
-    kb: KnowledgeBase,
+    ix: DocumentIndex, name: range, roles: dict[str, tuple[str | None, str | None]], kb: KnowledgeBase
 ) -> tuple[str | None, str | None]:
     """A name joined by و to the name before it shares that name's role ("الصحفيين الأميركيين،
     جيمس فولي وستيفن سوتلوف"); a nationality adjective of its own between them gives its
     country ("… وآلان هينينغ والأميركي بيتر كاسيغ")."""
+    forms = ix.forms
     k = name[0] - 1
     country = None
-    m = by_token.get(k)
+    m = ix.mention_at(k)
     if m is not None and m.label == "NORP" and forms[k].proclitics.startswith("و") and forms[k].base in kb.demonyms():
         country = kb.demonyms()[forms[k].base][0].iso3
         k -= 1
     elif not forms[name[0]].proclitics.startswith("و"):
         return None, None
-    before = by_token.get(k)
-    if before is None or before.label != "PER" or before.id not in roles or spans[before.id][-1] != k:
+    before = ix.mention_at(k)
+    if before is None or before.label != "PER" or before.id not in roles or ix.mention_tokens[before.id][-1] != k:
         return None, None
     shared_country, sector = roles[before.id]
     return country or shared_country, sector

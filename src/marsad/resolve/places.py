@@ -19,10 +19,10 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
+from marsad.index import index
 from marsad.kb.base import KnowledgeBase, default
 from marsad.kb.tables import Country, Place, Region
 from marsad.model import Document, Mention, PlaceResolution, ResolvedPlace
-from marsad.text.forms import word_forms
 from marsad.text.normalize import normalize_word
 
 DATELINE_TOKENS = 6
@@ -88,7 +88,7 @@ def _document_countries(doc: Document, kb: KnowledgeBase, locs: list[Mention]) -
     """How strongly the document is about each country (ISO3 -> weight)."""
     weights: Counter[str] = Counter()  # float weights: the dateline counts more than a mention
     demonyms = kb.demonyms()
-    for form in word_forms(doc):
+    for form in index(doc).forms:
         for c in demonyms.get(form.base, ()):
             weights[c.iso3] += 1
     dateline_end = doc.tokens[min(len(doc.tokens), DATELINE_TOKENS) - 1].end if doc.tokens else 0

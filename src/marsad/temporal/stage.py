@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from marsad.entities.stage import sentence_ranges
+from marsad.index import index
 from marsad.model import Document, Granularity, TimeExpression
 from marsad.temporal.parse import find_times
-from marsad.text.forms import word_forms
 
 
 def resolve_times(doc: Document) -> Document:
     """Find time expressions and normalise them against `doc.published` (None: relative values stay None)."""
-    forms = word_forms(doc)
+    ix = index(doc)
+    forms = ix.forms
     times = []
-    for a, b in sentence_ranges(doc):
+    for a, b in ix.sentence_ranges():
         for span in find_times(forms[a:b], doc.published):
             first, last = a + span.first, a + span.end - 1
             start = doc.tokens[first].start if span.include_proclitic else forms[first].base_start

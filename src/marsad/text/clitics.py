@@ -15,12 +15,10 @@ a tuple of (start, end, kind) relative to the word.
 
 from __future__ import annotations
 
-import gzip
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from importlib import resources
 
-from marsad.errors import DataError
+from marsad.data import read_text
 from marsad.model import SegmentKind
 from marsad.text.normalize import normalize_word
 
@@ -74,15 +72,10 @@ class _Analysis:
 @cache
 def word_counts() -> dict[str, int]:
     """The bundled word-frequency table (loaded once)."""
-    try:
-        ref = resources.files("marsad.data").joinpath("wordfreq.tsv.gz")
-        with ref.open("rb") as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-            counts: dict[str, int] = {}
-            for line in fh:
-                word, _, count = line.rstrip("\n").partition("\t")
-                counts[word] = int(count)
-    except (OSError, ValueError) as exc:
-        raise DataError(f"bundled word-frequency table marsad/data/wordfreq.tsv.gz is unreadable: {exc}") from None
+    counts: dict[str, int] = {}
+    for line in read_text("wordfreq.tsv.gz").splitlines():
+        word, _, count = line.partition("\t")
+        counts[word] = int(count)
     return counts
 
 

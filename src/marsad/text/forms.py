@@ -84,10 +84,6 @@ def word_form(doc: Document, token: Token) -> WordForm:
 
 
 def word_forms(doc: Document) -> list[WordForm]:
-    """The forms of every token of `doc`, computed once per document."""
-    cached = doc.derived.get("word_forms")
-    if cached is None or len(cached) != len(doc.tokens):
-        cached = [word_form(doc, t) for t in doc.tokens]
-        doc.derived["word_forms"] = cached
-    forms: list[WordForm] = cached
-    return forms
+    """The forms of every token of `doc` (stages read them from `marsad.index.index(doc).forms`,
+    computed once per document)."""
+    return [word_form(doc, t) for t in doc.tokens]
