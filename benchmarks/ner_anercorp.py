@@ -24,16 +24,18 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from ant import ANT, records  # noqa: E402
-from marsad.entities.corpus import Aligned, align, read_anercorp, read_caraner, spans  # noqa: E402
+from marsad.entities.corpus import Aligned, align, read_anercorp, read_caraner  # noqa: E402
 from marsad.entities.stage import recognize_entities  # noqa: E402
-from marsad.entities.tagger import tag_sentences  # noqa: E402
+from marsad.entities.tagger import spans, tag_sentences  # noqa: E402
 from marsad.model import Document  # noqa: E402
+from marsad.resources import Resources  # noqa: E402
 from marsad.text.stage import analyze_text  # noqa: E402
 
 SHARED = ROOT.parent / "shared" / "data"
 ANER_TEST = SHARED / "ner" / "anercorp" / "ANERCorp_CamelLab_test.txt"
 CARANER = SHARED / "ner" / "caraner" / "CAraNER.csv"
 WINDOW = 15
+TAGGERS = Resources().taggers()
 
 
 def predict(data: list[Aligned]) -> list[list[str]]:
@@ -46,7 +48,7 @@ def predict(data: list[Aligned]) -> list[list[str]]:
             ranges.append((len(forms), len(forms) + len(data[k].forms)))
             forms += data[k].forms
         labels = ["O"] * len(forms)
-        for span in tag_sentences(forms, ranges):
+        for span in tag_sentences(forms, ranges, TAGGERS):
             for t in range(span.first, span.end):
                 labels[t] = ("B-" if t == span.first else "I-") + span.label
         a_lo, a_hi = ranges[i - lo]
@@ -100,8 +102,8 @@ def load_seconds() -> float:
     """Time to import marsad and load every entity model and lexicon, in a fresh interpreter."""
     code = (
         "import time; t = time.perf_counter(); "
-        "from marsad.entities.tagger import _taggers; from marsad.entities.features import _name_matcher; "
-        "from marsad.text.clitics import word_counts; _taggers(); _name_matcher(); word_counts(); "
+        "from marsad.resources import Resources; from marsad.entities.features import _name_matcher; "
+        "from marsad.text.clitics import word_counts; Resources().taggers(); _name_matcher(); word_counts(); "
         "print(time.perf_counter() - t)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT / "src")

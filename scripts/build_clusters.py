@@ -9,16 +9,14 @@ stripped, article kept), positive PMI, a 100-dimensional truncated SVD, and
 k-means (random initial centres) at three granularities (64, 256, 1024 clusters). Needs the `train`
 extra (numpy, scipy). Fixed seed: the output is reproducible.
 
-    python scripts/build_clusters.py [--ant PATH] [--min-count 5]
+    python scripts/build_clusters.py [--shared PATH]      (or: make data)
 """
 
 from __future__ import annotations
 
 import argparse
 import gzip
-import hashlib
 import json
-import sys
 from collections import Counter
 from pathlib import Path
 
@@ -27,18 +25,17 @@ from scipy.cluster.vq import kmeans2
 from scipy.sparse import coo_matrix
 from scipy.sparse.linalg import svds
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+from buildlib import DATA, SHARED, Step, write_gz
+from marsad.index import index
+from marsad.model import Document
+from marsad.text.stage import analyze_text
 
-from marsad.model import Document  # noqa: E402
-from marsad.text.forms import word_forms  # noqa: E402
-from marsad.text.stage import analyze_text  # noqa: E402
-
-DEFAULT_ANT = ROOT.parent / "shared" / "data" / "news" / "ant" / "ant_v2.1_middleEast_internationalNews.jsonl.gz"
-OUT = ROOT / "src" / "marsad" / "data" / "clusters.tsv.gz"
+ANT = Path("data/news/ant/ant_v2.1_middleEast_internationalNews.jsonl.gz")
+OUT = DATA / "clusters.tsv.gz"
 SIZES = (64, 256, 1024)
 CONTEXTS = 3000
 DIMENSIONS = 100
+MIN_COUNT = 5
 SEED = 20261129
 
 
@@ -47,35 +44,24 @@ def sentences(path: Path) -> list[list[str]]:
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for line in fh:
             doc = analyze_text(Document(text=json.loads(line)["text"]))
-            forms = word_forms(doc)
-            i = 0
-            for sent in doc.sentences:
-                words = []
-                while i < len(doc.tokens) and doc.tokens[i].start < sent.end:
-                    words.append(forms[i].base)
-                    i += 1
-                out.append(words)
+            ix = index(doc)
+            out += [[ix.forms[k].base for k in tokens] for tokens in ix.sentence_tokens]
     return out
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--ant", type=Path, default=DEFAULT_ANT)
-    parser.add_argument("--min-count", type=int, default=5)
-    args = parser.parse_args()
-    print(f"input sha256={hashlib.sha256(args.ant.read_bytes()).hexdigest()}")
-
-    sents = sentences(args.ant)
+def build(shared: Path = SHARED) -> Step:
+    source = shared / ANT
+    sents = sentences(source)
     counts = Counter(w for s in sents for w in s)
-    vocab = [w for w, c in counts.most_common() if c >= args.min_count]
-    index = {w: i for i, w in enumerate(vocab)}
+    vocab = [w for w, c in counts.most_common() if c >= MIN_COUNT]
+    row_of = {w: i for i, w in enumerate(vocab)}
     contexts = {w: i for i, w in enumerate(vocab[:CONTEXTS])}
     rows: list[int] = []
     cols: list[int] = []
     for s in sents:
         padded = ["<s>", *s, "</s>"]
         for j in range(1, len(padded) - 1):
-            row = index.get(padded[j])
+            row = row_of.get(padded[j])
             if row is None:
                 continue
             left, right = contexts.get(padded[j - 1]), contexts.get(padded[j + 1])
@@ -106,10 +92,13 @@ def main() -> None:
         _, lab = kmeans2(vectors, k, minit="points", seed=SEED, iter=20)
         labels.append(lab)
     lines = ["\t".join([w, *(str(int(lab[i])) for lab in labels)]) + "\n" for i, w in enumerate(vocab)]
-    with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
-        gz.write("".join(lines).encode("utf-8"))
-    print(f"sentences={len(sents)} vocabulary={len(vocab)} clusters={SIZES} -> {OUT.relative_to(ROOT)}")
+    write_gz(OUT, "".join(lines))
+    return Step(
+        "clusters", "scripts/build_clusters.py", [source], [OUT], {"sentences": len(sents), "vocabulary": len(vocab)}
+    )
 
 
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    print(build(parser.parse_args().shared))

@@ -1,6 +1,7 @@
 """Build marsad's knowledge base tables in src/marsad/data/kb/ from ../shared/data/gazetteers.
 
     python scripts/build_kb.py [--shared PATH]
+    (or: make data)
 
 Outputs (all names in marsad's matching normalisation, | separated):
 - countries.tsv: iso3, iso2, name_en, name_ar, geonameid, lat, lon (of the capital, or of the
@@ -9,10 +10,10 @@ Outputs (all names in marsad's matching normalisation, | separated):
   without the article).
 - places.tsv.gz: geonameid, name_en, name_ar, country (ISO3), admin1, lat, lon, population,
   names. name_ar is the spelling most frequent in ANT. Names that are ordinary words in news
-  (src/marsad/data/curated/place_stopwords.tsv),
+  (data/curated/place_stopwords.tsv),
   names shorter than three letters and names that only occur as a country name are dropped.
-- regions.tsv: provinces, territories and regions from curated/regions.tsv (no GeoNames id).
-- sectors.tsv: phrase -> sector (curated/sectors.tsv, then the PETRARCH Arabic agent phrases,
+- regions.tsv: provinces, territories and regions from data/curated/regions.tsv (no GeoNames id).
+- sectors.tsv: phrase -> sector (data/curated/sectors.tsv, then the PETRARCH Arabic agent phrases,
   CAMEO codes mapped to PLOVER sectors).
 """
 
@@ -20,42 +21,21 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
-import hashlib
 import re
-import sys
 from collections import defaultdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+from buildlib import CURATED, DATA, SHARED, Step, write_gz
+from marsad.kb.tables import demonym_forms
+from marsad.text.clitics import word_counts
+from marsad.text.normalize import normalize_word
 
-from marsad.text.clitics import word_counts  # noqa: E402
-from marsad.text.normalize import normalize_word  # noqa: E402
-
-OUT = ROOT / "src" / "marsad" / "data" / "kb"
-CURATED = ROOT / "src" / "marsad" / "data" / "curated"
-
-
-def digest(paths: list[Path]) -> str:
-    h = hashlib.sha256()
-    for p in sorted(paths):
-        h.update(p.read_bytes())
-    return h.hexdigest()
+OUT = DATA / "kb"
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
     with path.open(encoding="utf-8", newline="") as fh:
         return list(csv.DictReader((line for line in fh if not line.startswith("#")), delimiter="\t"))
-
-
-def demonym_forms(singular: str) -> set[str]:
-    """All forms of a nationality adjective from its masculine singular (ليبي)."""
-    base = normalize_word(singular)
-    if not base.endswith("ي"):
-        return {base, "ال" + base}
-    forms = {base, base + "ة", base + "ون", base + "ين", base + "ات", base + "ان"}
-    return forms | {"ال" + f for f in forms}
 
 
 def build_countries(gaz: Path, raw_places: list[dict[str, str]]) -> list[list[str]]:
@@ -184,18 +164,15 @@ def build_sectors(gaz: Path) -> list[list[str]]:
     return [[p, s] for p, s in sorted(sectors.items())]
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    args = parser.parse_args()
-    gaz = args.shared / "data" / "gazetteers"
+def build(shared: Path = SHARED) -> Step:
+    gaz = shared / "data" / "gazetteers"
     sources = [
         gaz / "countries_ar" / "countries_ar.tsv",
         gaz / "demonyms_ar" / "demonym_candidates_validated.tsv",
         gaz / "geonames_ar" / "geonames_cities1000_arabic_names.tsv",
         gaz / "petrarch_arabic" / "agents.all.ar.txt",
+        *sorted(CURATED.iterdir()),
     ]
-    print(f"input sha256={digest(sources + sorted(CURATED.glob('*.tsv')))}")
     raw_places = read_tsv(gaz / "geonames_ar" / "geonames_cities1000_arabic_names.tsv")
     countries = build_countries(gaz, raw_places)
     iso2_to_iso3 = {row[1]: row[0] for row in countries}
@@ -212,16 +189,18 @@ def main() -> None:
     header = "iso3\tiso2\tname_en\tname_ar\tgeonameid\tlat\tlon\tnames\tdemonyms\n"
     (OUT / "countries.tsv").write_text(header + "".join("\t".join(r) + "\n" for r in countries), encoding="utf-8")
     text = "geonameid\tname_en\tname_ar\tcountry\tadmin1\tlat\tlon\tpopulation\tnames\n"
-    text += "".join("\t".join(r) + "\n" for r in places)
-    with open(OUT / "places.tsv.gz", "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
-        gz.write(text.encode("utf-8"))
+    write_gz(OUT / "places.tsv.gz", text + "".join("\t".join(r) + "\n" for r in places))
     (OUT / "regions.tsv").write_text(
         "name\taliases\tcountry\tlat\tlon\tresolution\tname_ar\n" + "".join("\t".join(r) + "\n" for r in regions),
         "utf-8",
     )
     (OUT / "sectors.tsv").write_text("phrase\tsector\n" + "".join("\t".join(r) + "\n" for r in sectors), "utf-8")
-    print(f"countries={len(countries)} places={len(places)} sectors={len(sectors)} -> {OUT.relative_to(ROOT)}")
+    outputs = [OUT / n for n in ("countries.tsv", "places.tsv.gz", "regions.tsv", "sectors.tsv")]
+    counts = {"countries": len(countries), "places": len(places), "regions": len(regions), "sectors": len(sectors)}
+    return Step("kb", "scripts/build_kb.py", sources, outputs, counts)
 
 
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    print(build(parser.parse_args().shared))

@@ -5,51 +5,38 @@ Arabic spellings of first names and surnames; the entity tagger uses "this word 
 a known name token" as a feature (the model learns how much to trust it). Tokens of
 one letter are dropped. CC0 data.
 
-    python scripts/build_ner_lexicons.py [--shared PATH]
+    python scripts/build_ner_lexicons.py [--shared PATH]      (or: make data)
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import hashlib
-import sys
 from collections import Counter
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+from buildlib import DATA, SHARED, Step, write_gz
+from marsad.text.normalize import normalize_word
 
-from marsad.text.normalize import normalize_word  # noqa: E402
+FOLDER = Path("data/gazetteers/wikidata_person_translit")
+OUT = DATA / "ner" / "person_tokens.tsv.gz"
 
-OUT = ROOT / "src" / "marsad" / "data" / "ner" / "person_tokens.tsv.gz"
 
-
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared")
-    args = parser.parse_args()
-    folder = args.shared / "data" / "gazetteers" / "wikidata_person_translit"
-    files = [folder / "wd_arabic_20", folder / "wd_arabic_80"]
-    h = hashlib.sha256()
+def build(shared: Path = SHARED) -> Step:
+    files = [shared / FOLDER / "wd_arabic_20", shared / FOLDER / "wd_arabic_80"]
     counts: Counter[str] = Counter()
     for path in files:
-        data = path.read_bytes()
-        h.update(data)
-        for line in data.decode("utf-8").splitlines():
+        for line in path.read_text(encoding="utf-8").splitlines():
             parts = line.split("\t")
             if len(parts) != 3:
                 continue
             token = normalize_word(parts[1].replace(" ", ""))
             if len(token) >= 2:
                 counts[token] += int(parts[2])
-    print(f"input sha256={h.hexdigest()}")
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    lines = "".join(f"{t}\t{c}\n" for t, c in sorted(counts.items(), key=lambda tc: (-tc[1], tc[0])))
-    with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
-        gz.write(lines.encode("utf-8"))
-    print(f"person name tokens={len(counts)} -> {OUT.relative_to(ROOT)}")
+    write_gz(OUT, "".join(f"{t}\t{c}\n" for t, c in sorted(counts.items(), key=lambda tc: (-tc[1], tc[0]))))
+    return Step("ner_lexicons", "scripts/build_ner_lexicons.py", files, [OUT], {"person_tokens": len(counts)})
 
 
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    print(build(parser.parse_args().shared))

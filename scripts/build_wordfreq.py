@@ -4,7 +4,7 @@ The clitic segmenter splits a prefix or suffix off only when what remains is a
 word that news text actually uses; this table is that evidence. Forms are in
 marsad's matching normalisation. Only counts leave the corpus, never text.
 
-    python scripts/build_wordfreq.py [--ant PATH] [--min-count 3]
+    python scripts/build_wordfreq.py [--shared PATH]      (or: make data)
 """
 
 from __future__ import annotations
@@ -12,45 +12,41 @@ from __future__ import annotations
 import argparse
 import collections
 import gzip
-import hashlib
 import json
 import re
-import sys
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+from buildlib import DATA, SHARED, Step, write_gz
+from marsad.text.normalize import normalize_word
 
-from marsad.text.normalize import normalize_word  # noqa: E402
-
-DEFAULT_ANT = ROOT.parent / "shared" / "data" / "news" / "ant" / "ant_v2.1_middleEast_internationalNews.jsonl.gz"
-OUT = ROOT / "src" / "marsad" / "data" / "wordfreq.tsv.gz"
+ANT = Path("data/news/ant/ant_v2.1_middleEast_internationalNews.jsonl.gz")
+OUT = DATA / "wordfreq.tsv.gz"
+MIN_COUNT = 3
 ARABIC_WORD = re.compile(r"[\u0621-\u063a\u0641-\u064a]+")
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--ant", type=Path, default=DEFAULT_ANT)
-    parser.add_argument("--min-count", type=int, default=3)
-    args = parser.parse_args()
-
-    digest = hashlib.sha256(args.ant.read_bytes()).hexdigest()
+def build(shared: Path = SHARED) -> Step:
+    source = shared / ANT
     counts: collections.Counter[str] = collections.Counter()
     articles = 0
-    with gzip.open(args.ant, "rt", encoding="utf-8") as fh:
+    with gzip.open(source, "rt", encoding="utf-8") as fh:
         for line in fh:
             record = json.loads(line)
             for field in ("title", "text"):
                 counts.update(ARABIC_WORD.findall(normalize_word(record.get(field) or "")))
             articles += 1
-    kept = sorted(((w, c) for w, c in counts.items() if c >= args.min_count), key=lambda wc: (-wc[1], wc[0]))
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    # mtime=0 keeps the gzip bytes identical across rebuilds
-    with open(OUT, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
-        gz.write("".join(f"{w}\t{c}\n" for w, c in kept).encode("utf-8"))
-    print(f"input sha256={digest} articles={articles} tokens={sum(counts.values())}")
-    print(f"forms={len(counts)} kept={len(kept)} (count >= {args.min_count}) -> {OUT.relative_to(ROOT)}")
+    kept = sorted(((w, c) for w, c in counts.items() if c >= MIN_COUNT), key=lambda wc: (-wc[1], wc[0]))
+    write_gz(OUT, "".join(f"{w}\t{c}\n" for w, c in kept))
+    return Step(
+        "wordfreq",
+        "scripts/build_wordfreq.py",
+        [source],
+        [OUT],
+        {"articles": articles, "tokens": sum(counts.values()), "forms": len(counts), "kept": len(kept)},
+    )
 
 
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    print(build(parser.parse_args().shared))

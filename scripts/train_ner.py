@@ -1,7 +1,8 @@
 """Train the entity tagger (two CRF passes, python-crfsuite) on the ANERcorp training file only.
 
-    python scripts/train_ner.py            # report the held-out figures, then train on all of train
-    python scripts/train_ner.py --dev-only # report the held-out figures and stop
+    python scripts/train_ner.py            # report the development figures, then train on all of train
+    python scripts/train_ner.py --dev-only # report the development figures and stop
+    (or: make data)
 
 Pass 1 tags each sentence from its own words. Pass 2 adds what pass 1 made of
 the same words elsewhere in the document (features.document_memory); it is
@@ -10,31 +11,28 @@ far to trust pass 1 on unseen text. ANERcorp has no document boundaries: the
 15 sentences either side stand in for the document.
 
 The last tenth of the training sentences is the development part (the test
-file is never read here). Training is deterministic (L-BFGS from zero weights);
-the script prints the SHA-256 of the data it read. Output:
+file is never read here). Training is deterministic (L-BFGS from zero weights). Output:
 src/marsad/data/ner/ner1.crfsuite and ner2.crfsuite.
 """
 
 from __future__ import annotations
 
 import argparse
-import hashlib
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 import pycrfsuite
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+from buildlib import DATA, SHARED, Step
+from marsad.entities.corpus import Aligned, align, read_anercorp
+from marsad.entities.features import document_memory, sentence_features, with_memory
+from marsad.entities.tagger import spans
 
-from marsad.entities.corpus import Aligned, align, read_anercorp, spans  # noqa: E402
-from marsad.entities.features import document_memory, sentence_features, with_memory  # noqa: E402
-
-TRAIN = ROOT.parent / "shared" / "data" / "ner" / "anercorp" / "ANERCorp_CamelLab_train.txt"
-OUT = ROOT / "src" / "marsad" / "data" / "ner"
+TRAIN = Path("data/ner/anercorp/ANERCorp_CamelLab_train.txt")
+OUT = DATA / "ner"
 C1, C2 = 0.02, 0.02  # chosen on the development part
+ITERATIONS = 150
 FOLDS = 5
 WINDOW = 15
 
@@ -96,27 +94,39 @@ def evaluate(data: list[Aligned], folder: Path) -> tuple[float, float, float]:
     return p, r, 2 * p * r / (p + r) if p + r else 0.0
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--train", type=Path, default=TRAIN)
-    parser.add_argument("--iterations", type=int, default=150)
-    parser.add_argument("--dev-only", action="store_true")
-    args = parser.parse_args()
-    print(f"input sha256={hashlib.sha256(args.train.read_bytes()).hexdigest()}")
-    data = [align(s) for s in read_anercorp(args.train)]
+def development_score(data: list[Aligned], iterations: int = ITERATIONS) -> tuple[float, float, float]:
+    """Precision, recall and F1 on the last tenth of the training sentences, trained on the rest."""
     cut = len(data) * 9 // 10
     with tempfile.TemporaryDirectory() as tmpdir:
         tmp = Path(tmpdir)
-        t0 = time.time()
-        train_two_passes(data[:cut], tmp, args.iterations, tmp)
-        p, r, f = evaluate(data[cut:], tmp)
-        print(f"dev ({len(data) - cut} sentences): P={p:.4f} R={r:.4f} F1={f:.4f} ({time.time() - t0:.0f}s)")
-        if args.dev_only:
-            return
-        train_two_passes(data, OUT, args.iterations, tmp)
-    sizes = sum((OUT / n).stat().st_size for n in ("ner1.crfsuite", "ner2.crfsuite"))
-    print(f"trained on all {len(data)} sentences -> {OUT.relative_to(ROOT)} ({sizes / 1e6:.1f} MB)")
+        train_two_passes(data[:cut], tmp, iterations, tmp)
+        return evaluate(data[cut:], tmp)
+
+
+def build(shared: Path = SHARED, iterations: int = ITERATIONS) -> Step:
+    source = shared / TRAIN
+    data = [align(s) for s in read_anercorp(source)]
+    t0 = time.time()
+    p, r, f = development_score(data, iterations)
+    print(
+        f"dev ({len(data) - len(data) * 9 // 10} sentences): P={p:.4f} R={r:.4f} F1={f:.4f} ({time.time() - t0:.0f}s)"
+    )
+    with tempfile.TemporaryDirectory() as tmpdir:
+        train_two_passes(data, OUT, iterations, Path(tmpdir))
+    outputs = [OUT / "ner1.crfsuite", OUT / "ner2.crfsuite"]
+    return Step(
+        "ner_models", "scripts/train_ner.py", [source], outputs, {"sentences": len(data), "dev_f1": round(f, 4)}
+    )
 
 
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--iterations", type=int, default=ITERATIONS)
+    parser.add_argument("--dev-only", action="store_true")
+    args = parser.parse_args()
+    if args.dev_only:
+        data = [align(s) for s in read_anercorp(args.shared / TRAIN)]
+        print("dev P={:.4f} R={:.4f} F1={:.4f}".format(*development_score(data, args.iterations)))
+    else:
+        print(build(args.shared, args.iterations))

@@ -8,7 +8,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-EXAMPLE_ARTICLE = SHARED / "examples" / "libya-russia-2018.txt"
+DATA = ROOT / "tests" / "data"
+# a copy of ../shared/examples/libya-russia-2018.txt, so that the tests that read it run anywhere
+EXAMPLE_ARTICLE = DATA / "libya-russia-2018.txt"
 
 
 def shared_path(relative: str) -> Path:
@@ -21,4 +23,4 @@ def shared_path(relative: str) -> Path:
 
 @pytest.fixture(scope="session")
 def example_text() -> str:
-    return shared_path("examples/libya-russia-2018.txt").read_text(encoding="utf-8")
+    return EXAMPLE_ARTICLE.read_text(encoding="utf-8")

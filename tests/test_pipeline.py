@@ -54,3 +54,33 @@ def test_extract_handles_empty_and_non_arabic_text() -> None:
     doc = marsad.extract("The army said on Tuesday. Paris, 3.5%!")
     assert [doc.span_text(s) for s in doc.sentences] == ["The army said on Tuesday.", "Paris, 3.5%!"]
     assert all(len(t.segments) == 1 for t in doc.tokens)
+
+
+def test_stage_contracts_are_checked_when_stages_are_added() -> None:
+    with pytest.raises(PipelineError, match=r"'quotes' requires mentions, actors, times.*add entities, places, actors"):
+        Pipeline.default(["text", "quotes"])
+    nlp = Pipeline.default(["text", "entities", "places"])
+    with pytest.raises(PipelineError, match="'actors' requires"):
+        nlp.add_builtin("actors", before="places")
+    nlp.add_builtin("actors")
+    with pytest.raises(PipelineError, match="'actors' requires places"):
+        nlp.remove("places")
+    assert nlp.names == ["text", "entities", "places", "actors"]
+    with pytest.raises(PipelineError, match="colour is not a document field"):
+        nlp.add("mine", lambda d: d, requires=("colour",))
+    nlp.add("mine", lambda d: d, requires=("actors",), produces=())
+    with pytest.raises(PipelineError, match="'mine' requires actors"):
+        Pipeline.default(["text"]).add("mine", lambda d: d, requires=("actors",))
+
+
+def test_documents_given_with_their_mentions_need_no_entity_stage() -> None:
+    tagged = marsad.extract("وقال المتحدث باسم الجيش الليبي أحمد المسماري إن الجيش سيطر على درنة.")
+    again = Document.from_dict(tagged.to_dict())
+    nlp = Pipeline.default(["places", "actors"], given=("sentences", "tokens", "mentions"))
+    assert [a.name for a in nlp(again).actors] == [a.name for a in tagged.actors]
+
+
+def test_pipeline_describes_its_stages() -> None:
+    text = Pipeline.default().describe()
+    assert "6. quotes:" in text and "requires: sentences, tokens, mentions, actors, times" in text
+    assert "uses:     kb, lexicons, taggers" in text

@@ -14,8 +14,7 @@ from functools import cache
 
 from marsad.model import Document
 from marsad.pipeline import Pipeline
-
-__version__ = "0.1.0"
+from marsad.version import __version__
 
 __all__ = ["Document", "Pipeline", "__version__", "extract"]
 

@@ -13,13 +13,16 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import TextIO
 
-from marsad import __version__, kb
-from marsad.errors import InputError, InvalidDocument, MarsadError
+from marsad.errors import InputError, InvalidDocument, MarsadError, PipelineError
 from marsad.ingest import read_documents
 from marsad.jsonio import write_jsonl
+from marsad.kb.base import env_files as kb_files_from_env
 from marsad.model import Document, parse_published
 from marsad.pipeline import Pipeline
 from marsad.render import render_pretty
+from marsad.resources import Resources
+from marsad.stages import DEFAULT_STAGES
+from marsad.version import __version__
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -59,7 +62,34 @@ def build_parser() -> argparse.ArgumentParser:
     extract.add_argument("inputs", nargs="*", default=["-"], metavar="FILE", help="input files (default: stdin)")
     extract.add_argument("--published", type=_published_arg, help="publication date YYYY-MM-DD (anchors dates)")
     extract.add_argument("--source", help="source name recorded with each document (e.g. an outlet)")
+    _kb_argument(extract)
+    _stages_argument(extract)
     extract.add_argument(
+        "--format",
+        choices=("json", "jsonl", "pretty"),
+        default="jsonl",
+        help="jsonl: one JSON document per line (default); json: a JSON array; pretty: for reading",
+    )
+    extract.add_argument(
+        "--no-tokens",
+        action="store_true",
+        help="leave tokens out of JSON output (they are most of its size); the other records keep their offsets",
+    )
+    extract.set_defaults(run=run_extract)
+
+    pipeline = commands.add_parser(
+        "pipeline",
+        help="list the pipeline's stages with what each requires, produces and uses",
+        description="List the stages in running order with their contracts: the document fields each "
+        "requires and produces, and the resources it loads.",
+    )
+    _stages_argument(pipeline)
+    pipeline.set_defaults(run=run_pipeline)
+    return parser
+
+
+def _kb_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
         "--kb",
         action="append",
         default=[],
@@ -67,14 +97,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="a YAML or CSV file of your own actors, places, countries or sectors (repeatable; "
         "added to the files named in the MARSAD_KB environment variable)",
     )
-    extract.add_argument(
-        "--format",
-        choices=("json", "jsonl", "pretty"),
-        default="jsonl",
-        help="jsonl: one JSON document per line (default); json: a JSON array; pretty: for reading",
+
+
+def _stages_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--stages",
+        type=lambda v: [s.strip() for s in v.split(",") if s.strip()],
+        default=list(DEFAULT_STAGES),
+        metavar="NAMES",
+        help=f"comma-separated stages to run (default: all, {','.join(DEFAULT_STAGES)})",
     )
-    extract.set_defaults(run=run_extract)
-    return parser
 
 
 def _documents(args: argparse.Namespace, failures: list[InputError]) -> Iterator[Document]:
@@ -86,8 +118,14 @@ def _documents(args: argparse.Namespace, failures: list[InputError]) -> Iterator
             print(f"marsad: error: {exc}", file=sys.stderr)
 
 
+def run_pipeline(args: argparse.Namespace, out: TextIO) -> int:
+    out.write(Pipeline.default(args.stages).describe())
+    return EXIT_OK
+
+
 def run_extract(args: argparse.Namespace, out: TextIO) -> int:
-    pipeline = Pipeline.default(kb=kb.load([*kb.env_files(), *args.kb]))
+    resources = Resources([*kb_files_from_env(), *args.kb])
+    pipeline = Pipeline.default(args.stages, resources=resources)
     failures: list[InputError] = []
     first = True
     if args.format == "json":
@@ -96,9 +134,10 @@ def run_extract(args: argparse.Namespace, out: TextIO) -> int:
         if not doc.text.strip():
             print(f"marsad: warning: document {doc.id} has no text", file=sys.stderr)
         if args.format == "jsonl":
-            write_jsonl(doc, out)
+            write_jsonl(doc, out, include_tokens=not args.no_tokens)
         elif args.format == "json":
-            out.write(("\n" if first else ",\n") + json.dumps(doc.to_dict(), ensure_ascii=False, indent=2))
+            record = doc.to_dict(include_tokens=not args.no_tokens)
+            out.write(("\n" if first else ",\n") + json.dumps(record, ensure_ascii=False, indent=2))
         else:
             out.write(("" if first else "\n") + render_pretty(doc))
         first = False
@@ -111,6 +150,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         code: int = args.run(args, sys.stdout)
+    except PipelineError as exc:
+        print(f"marsad: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE  # stages named on the command line that cannot run in that order
     except MarsadError as exc:
         print(f"marsad: error: {exc}", file=sys.stderr)
         return EXIT_INPUT if isinstance(exc, InputError) else EXIT_INTERNAL

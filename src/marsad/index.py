@@ -18,7 +18,8 @@ their lists; they never edit another stage's list in place.
 Which mention owns a token: the longest mention over it (by characters); between mentions of
 the same length, the first in `doc.mentions`. A name owns its words, so a nationality adjective
 inside a name (الليبي in الجيش الوطني الليبي) is reached through the name, and the adjective's
-own mention through `mention_tokens`.
+own mention through `mention_tokens`. (The quotes stage reads phrases its own way on top of
+this: a title heads the name inside it; see quotes.speakers._phrase_heads.)
 """
 
 from __future__ import annotations

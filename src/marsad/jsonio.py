@@ -15,10 +15,13 @@ from marsad.model import Document
 _CHUNK = 4096
 
 
-def write_jsonl(doc: Document, out: TextIO) -> None:
-    """Write one document as one line of JSON."""
+def write_jsonl(doc: Document, out: TextIO, include_tokens: bool = True) -> None:
+    """Write one document as one line of JSON (without `tokens` when include_tokens is False)."""
     record = doc.to_dict(include_tokens=False)
     head = json.dumps(record, ensure_ascii=False)
+    if not include_tokens:
+        out.write(head + "\n")
+        return
     out.write(head[:-1] + ', "tokens": [')
     tokens = doc.tokens
     for i in range(0, len(tokens), _CHUNK):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple
 
 from marsad.errors import InvalidDocument
 
@@ -113,6 +113,13 @@ Granularity = Literal["day", "week", "month", "year", "season", "duration", "set
 GRANULARITIES: tuple[str, ...] = ("day", "week", "month", "year", "season", "duration", "set")
 
 
+class ActorCode(NamedTuple):
+    """What CAMEO and PLOVER code an actor by: its country (ISO3) and sector (GOV, MIL, REB …)."""
+
+    country: str | None
+    sector: str | None
+
+
 @dataclass(slots=True)
 class TimeExpression:
     """A date, period, duration or recurrence, normalised to ISO relative to the published date.
@@ -123,6 +130,7 @@ class TimeExpression:
     length is unspecified (أياما).
     """
 
+    id: str
     start: int
     end: int
     text: str
@@ -131,6 +139,7 @@ class TimeExpression:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "id": self.id,
             "start": self.start,
             "end": self.end,
             "text": self.text,
@@ -160,6 +169,7 @@ class Quote:
     """Direct or reported speech. The speaker is a mention id (and its actor id when actors
     were resolved) or, when no mention names the speaker, the phrase that does (speaker_phrase)."""
 
+    id: str
     start: int
     end: int
     text: str
@@ -171,6 +181,7 @@ class Quote:
 
     def to_dict(self) -> dict[str, Any]:
         return {
+            "id": self.id,
             "start": self.start,
             "end": self.end,
             "text": self.text,
@@ -229,6 +240,10 @@ class ResolvedActor:
     wikidata: str | None
     mentions: list[str]  # mention ids
 
+    @property
+    def code(self) -> ActorCode:
+        return ActorCode(self.country, self.sector)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
@@ -263,6 +278,31 @@ def parse_published(value: date | datetime | str | None) -> date | None:
     raise InvalidDocument(f"published must be a date or an ISO string, not {type(value).__name__}")
 
 
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Which analysis made a document's records. The same article analysed again by the same
+    marsad, data and stages gives the same records, so `key` identifies them: a store keeps
+    one analysis per key, and a new marsad or knowledge base gives a new key, not a collision.
+
+    key: a hash of the text's id, the published date, `marsad` (the version), `data` (a hash of
+    the bundled data and the user's knowledge-base files) and the stages run.
+    """
+
+    key: str
+    marsad: str
+    data: str
+    stages: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"key": self.key, "marsad": self.marsad, "data": self.data, "stages": list(self.stages)}
+
+
+def analysis_key(doc: Document, marsad: str, data: str, stages: tuple[str, ...]) -> str:
+    published = doc.published.isoformat() if doc.published else ""
+    parts = "\n".join([doc.id, published, marsad, data, ",".join(stages)])
+    return hashlib.sha256(parts.encode("utf-8")).hexdigest()[:16]
+
+
 @dataclass(slots=True)
 class Document:
     """One article and everything marsad found in it."""
@@ -273,6 +313,7 @@ class Document:
     url: str | None = None
     title: str | None = None
     id: str = field(init=False)
+    analysis: Analysis | None = field(default=None, init=False)  # set by the pipeline that ran
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
@@ -298,6 +339,7 @@ class Document:
         """The JSON form (docs/schema/document.schema.json); `tokens` always comes last."""
         data = {
             "id": self.id,
+            "analysis": self.analysis.to_dict() if self.analysis else None,
             "text": self.text,
             "published": self.published.isoformat() if self.published else None,
             "source": self.source,
@@ -316,7 +358,9 @@ class Document:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Document:
-        """Rebuild a document from `to_dict()` output; offsets are checked against the text.
+        """Rebuild a document from `to_dict()` output. Offsets are checked against the text, ids
+        must be unique, and every reference (an actor's or place's mentions, a quote's speaker)
+        must name a record of the document.
 
         The id is always recomputed from the text, never trusted from the record.
         """
@@ -334,14 +378,41 @@ class Document:
             ]
             doc.tokens = [_token_from_dict(t, text) for t in data.get("tokens", [])]
             doc.mentions = [_mention_from_dict(m, text) for m in data.get("mentions", [])]
-            known = {m.id for m in doc.mentions}
-            doc.actors = [ResolvedActor(**_with_known_mentions(a, known)) for a in data.get("actors", [])]
-            doc.places = [ResolvedPlace(**_with_known_mentions(p, known)) for p in data.get("places", [])]
+            mentions = _ids("mention", doc.mentions)
+            doc.actors = [ResolvedActor(**_with_known_mentions(a, mentions)) for a in data.get("actors", [])]
+            doc.places = [ResolvedPlace(**_with_known_mentions(p, mentions)) for p in data.get("places", [])]
+            actors = _ids("actor", doc.actors)
+            _ids("place", doc.places)
             doc.times = [_time_from_dict(t, text) for t in data.get("times", [])]
-            doc.quotes = [_quote_from_dict(q, text, known) for q in data.get("quotes", [])]
-        except (KeyError, TypeError) as exc:
+            _ids("time", doc.times)
+            doc.quotes = [_quote_from_dict(q, text, mentions, actors) for q in data.get("quotes", [])]
+            _ids("quote", doc.quotes)
+            if data.get("analysis") is not None:
+                doc.analysis = _analysis_from_dict(data["analysis"], doc)
+        except (KeyError, TypeError, AttributeError) as exc:
             raise InvalidDocument(f"document record is missing or has a malformed field: {exc}") from None
         return doc
+
+
+def _ids(kind: str, records: list[Any]) -> set[str]:
+    """The ids of a document's records of one kind; two records may not share one."""
+    seen: set[str] = set()
+    for record in records:
+        if not isinstance(record.id, str) or not record.id:
+            raise InvalidDocument(f"{kind} record has no id: {record!r}")
+        if record.id in seen:
+            raise InvalidDocument(f"two {kind} records share the id {record.id!r}")
+        seen.add(record.id)
+    return seen
+
+
+def _analysis_from_dict(data: dict[str, Any], doc: Document) -> Analysis:
+    analysis = Analysis(str(data["key"]), str(data["marsad"]), str(data["data"]), tuple(data["stages"]))
+    if analysis_key(doc, analysis.marsad, analysis.data, analysis.stages) != analysis.key:
+        raise InvalidDocument(
+            f"analysis key {analysis.key!r} does not match the text, date, versions and stages of the record"
+        )
+    return analysis
 
 
 def _token_from_dict(data: dict[str, Any], text: str) -> Token:
@@ -362,7 +433,7 @@ def _with_known_mentions(record: dict[str, Any], known: set[str]) -> dict[str, A
     return dict(record)
 
 
-def _quote_from_dict(data: dict[str, Any], text: str, known: set[str]) -> Quote:
+def _quote_from_dict(data: dict[str, Any], text: str, mentions: set[str], actors: set[str]) -> Quote:
     start, end = _offset(data["start"], text), _offset(data["end"], text)
     cue = _text_span(data["cue"], text)
     phrase = _text_span(data["speaker_phrase"], text) if data.get("speaker_phrase") else None
@@ -372,10 +443,20 @@ def _quote_from_dict(data: dict[str, Any], text: str, known: set[str]) -> Quote:
         raise InvalidDocument(f"quote ({start}, {end}): speaker_phrase does not match its span")
     if data["kind"] not in ("direct", "reported"):
         raise InvalidDocument(f"quote kind {data['kind']!r} is not direct or reported")
-    if data.get("speaker_mention") is not None and data["speaker_mention"] not in known:
+    if data.get("speaker_mention") is not None and data["speaker_mention"] not in mentions:
         raise InvalidDocument(f"quote ({start}, {end}) refers to an unknown mention {data['speaker_mention']!r}")
+    if data.get("speaker_actor") is not None and data["speaker_actor"] not in actors:
+        raise InvalidDocument(f"quote ({start}, {end}) refers to an unknown actor {data['speaker_actor']!r}")
     return Quote(
-        start, end, data["text"], data.get("speaker_mention"), data.get("speaker_actor"), cue, data["kind"], phrase
+        data["id"],
+        start,
+        end,
+        data["text"],
+        data.get("speaker_mention"),
+        data.get("speaker_actor"),
+        cue,
+        data["kind"],
+        phrase,
     )
 
 
@@ -387,7 +468,7 @@ def _time_from_dict(data: dict[str, Any], text: str) -> TimeExpression:
     start, end = _offset(data["start"], text), _offset(data["end"], text)
     if text[start:end] != data["text"] or data["granularity"] not in GRANULARITIES:
         raise InvalidDocument(f"time expression ({start}, {end}): text or granularity does not match")
-    return TimeExpression(start, end, data["text"], data["value"], data["granularity"])
+    return TimeExpression(data["id"], start, end, data["text"], data["value"], data["granularity"])
 
 
 def _mention_from_dict(data: dict[str, Any], text: str) -> Mention:

@@ -10,7 +10,6 @@ use exactly the tokenisation and features that run in production.
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,13 +103,3 @@ def align(sentence: Sentence) -> Aligned:
         owner.append(w)
         first.append(new_word)
     return Aligned(sentence, word_forms(doc), owner, first)
-
-
-def spans(labels: list[str]) -> Iterator[tuple[int, int, str]]:
-    """CoNLL chunks (start, end, type) of an IOB2 sequence; a stray I- starts a chunk."""
-    start, kind = -1, ""
-    for i, tag in enumerate([*labels, "O"]):
-        if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != kind):
-            if kind:
-                yield start, i, kind
-            start, kind = (i, tag[2:]) if tag != "O" else (-1, "")

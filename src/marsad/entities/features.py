@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from marsad.entities.lexicons import Lexicons, lexicons
+from marsad.kb.lexicons import Lexicons, lexicons
 from marsad.text.clitics import word_counts
 from marsad.text.forms import WordForm
 from marsad.text.phrases import PhraseMatcher

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from functools import cache
 
-from marsad.entities.lexicons import lexicons
+from marsad.kb.lexicons import lexicons
 from marsad.kb.wordlists import wordlists
 from marsad.text.forms import WordForm
 from marsad.text.normalize import normalize_word

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from marsad.entities.lexicons import lexicons
 from marsad.entities.roles import find_institutions, find_norp, find_titles
 from marsad.entities.tagger import tag_sentences
 from marsad.index import index
-from marsad.kb.base import KnowledgeBase, default
+from marsad.kb.base import KnowledgeBase
+from marsad.kb.lexicons import lexicons
 from marsad.kb.wordlists import find_member_groups
 from marsad.model import Document, Mention, MentionLabel
+from marsad.resources import Resources
 from marsad.text.clitics import word_counts
 from marsad.text.forms import WordForm
 from marsad.text.phrases import PhraseMatcher, unsplit_rest
@@ -149,21 +150,22 @@ def _name_start(
     return form.base_start
 
 
-def recognize_entities(doc: Document, kb: KnowledgeBase | None = None) -> Document:
+def recognize_entities(doc: Document, resources: Resources | None = None) -> Document:
     """Find names (PER, ORG, LOC, MISC), nationality adjectives (NORP) and roles (TITLE).
 
     Names of knowledge-base actors are found even where the tagger missed them.
     """
+    res = resources or Resources.default()
     ix = index(doc)
     forms = ix.forms
     sentences = ix.sentence_ranges()
     names = _Names(len(forms))
-    for span in tag_sentences(forms, sentences):
+    for span in tag_sentences(forms, sentences, res.taggers()):
         if span.end - span.first == 1 and forms[span.first].base in NEVER_NAMES:
             continue
         label: MentionLabel = span.label  # type: ignore[assignment]  # the models emit only these four
         names.add(span.first, span.end, label, span.score)
-    kb = kb or default()
+    kb = res.kb
     _known_actors(forms, sentences, kb, names)
     _hashtag_names(forms, kb, names)
     for i, j in find_institutions(forms, sentences) + find_member_groups(forms, kb.actors_by_adjective()):

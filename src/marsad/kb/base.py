@@ -149,6 +149,7 @@ def _by_name(items: Iterable[T], names: Callable[[T], Iterable[str]]) -> dict[st
     return {k: tuple(v) for k, v in index.items()}
 
 
+@cache
 def _bundled_actor_records() -> Records:
     ref = resources.files("marsad.data").joinpath("curated", "actors.yaml")
     return parse_records(ref.read_text(encoding="utf-8"), "marsad/data/curated/actors.yaml")
@@ -175,20 +176,27 @@ def _merge(kb: KnowledgeBase, records: Records) -> None:
         kb.sectors[normalize_word(sec.phrase)] = sec.sector
 
 
-@cache
-def _load(files: tuple[str, ...]) -> KnowledgeBase:
+def build(files: Sequence[str | Path] = ()) -> KnowledgeBase:
+    """The bundled knowledge base extended with the given files, read afresh (after a user
+    edited one of them; `load` returns the copy read before)."""
+    names = tuple(str(Path(f)) for f in files)
     kb = KnowledgeBase(
         countries=dict(bundled_countries()),
         places=dict(bundled_places()),
         regions=list(bundled_regions()),
         actors={},
         sectors=dict(bundled_sectors()),
-        sources=("marsad", *files),
+        sources=("marsad", *names),
     )
     _merge(kb, _bundled_actor_records())
-    for path in files:
+    for path in names:
         _merge(kb, read_records(path))
     return kb
+
+
+@cache
+def _load(files: tuple[str, ...]) -> KnowledgeBase:
+    return build(files)
 
 
 def load(files: Sequence[str | Path] = ()) -> KnowledgeBase:

@@ -25,6 +25,7 @@ import yaml
 
 from marsad.decode import decode_utf8
 from marsad.errors import InputError
+from marsad.model import ActorCode
 
 SECTORS = frozenset(
     "GOV MIL COP SPY JUD LEG PTY OPP REB UAF IGO NGO JRN ELI EDU BUS REL MED CVL LAB REF AGR DEV ENV HRI".split()
@@ -65,13 +66,13 @@ class Actor:
     # phrase it gives the person this actor's country and sector (القيادي الحوثي X)
     adjectives: tuple[str, ...] = ()
 
-    def role_on(self, day: date | None) -> tuple[str | None, str | None]:
+    def role_on(self, day: date | None) -> ActorCode:
         """(country, sector) on a day: the dated role covering it, else the actor's main ones."""
         if day is not None:
             for role in reversed(self.roles):
                 if role.covers(day):
-                    return role.country, role.sector
-        return self.country, self.sector
+                    return ActorCode(role.country, role.sector)
+        return ActorCode(self.country, self.sector)
 
 
 @dataclass(frozen=True, slots=True)

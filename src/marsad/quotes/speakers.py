@@ -34,10 +34,13 @@ from marsad.text.forms import WordForm
 from marsad.text.normalize import normalize_word
 
 
-def _mentions_by_token(doc: Document, ix: DocumentIndex) -> dict[int, Mention]:
-    """Token index -> the longest PER/ORG/LOC/TITLE/NORP mention over it. A name that starts
-    inside a title is the title's complement (وزير [الخارجية الأميركي]): its tokens belong to
-    the title, the head of the phrase."""
+def _phrase_heads(doc: Document, ix: DocumentIndex) -> dict[int, Mention]:
+    """Token index -> the head of the noun phrase over it, as the subject finder reads it.
+
+    Unlike the index's owner of a token (the longest mention), a title heads its phrase:
+    a name that starts inside a title is the title's complement (وزير [الخارجية الأميركي]),
+    and its tokens belong to the title; a subject is a role or a name, so MISC is left out.
+    """
     out: dict[int, Mention] = {}
     for m in sorted(doc.mentions, key=lambda m: (m.label != "TITLE", m.start - m.end)):
         if m.label not in (*SPEAKER_LABELS, "LOC", "TITLE", "NORP"):
@@ -71,10 +74,10 @@ def attribute(doc: Document, ix: DocumentIndex, found: list[Found]) -> list[Quot
     for t in doc.times:
         for k in ix.tokens_of(t.start, t.end):
             in_time[k] = True
-    by_token = _mentions_by_token(doc, ix)
+    by_token = _phrase_heads(doc, ix)
     context = _Context(ix.starts, by_token, sentence_first, {f.cue for f in found}, in_time, doc.text)
     actor_of = ix.mention_actor
-    quotes = []
+    quotes: list[Quote] = []
     last_speaker: Mention | TextSpan | None = None
     for f in found:
         cue_token = tokens[f.cue]
@@ -88,6 +91,7 @@ def attribute(doc: Document, ix: DocumentIndex, found: list[Found]) -> list[Quot
         mention = speaker if isinstance(speaker, Mention) else None
         quotes.append(
             Quote(
+                id=f"q{len(quotes) + 1}",
                 start=f.start,
                 end=f.end,
                 text=doc.text[f.start : f.end],

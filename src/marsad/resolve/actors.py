@@ -22,10 +22,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from marsad.index import index
-from marsad.kb.base import KnowledgeBase, default
+from marsad.kb.base import KnowledgeBase
 from marsad.kb.records import Actor
 from marsad.kb.tables import Country
-from marsad.model import Document, Mention, ResolvedActor
+from marsad.model import ActorCode, Document, Mention, ResolvedActor
 from marsad.resolve.names import group_by_adjective, link, link_with_adjective, name_key
 from marsad.resolve.organisations import org_attributes, org_described
 from marsad.resolve.person_roles import (
@@ -39,6 +39,7 @@ from marsad.resolve.person_roles import (
     role_context,
     title_key,
 )
+from marsad.resources import Resources
 from marsad.text.forms import WordForm
 from marsad.text.normalize import normalize_word
 
@@ -65,7 +66,7 @@ def _merge_national_names(
     forms: list[WordForm],
     spans: dict[str, range],
     demonyms: dict[str, tuple[Country, ...]],
-    linked: dict[str, tuple[str | None, str | None]],
+    linked: dict[str, ActorCode],
 ) -> list[_Cluster]:
     """An organisation named bare and, elsewhere in the document, with its nationality is one
     actor: وزارة الصحة … وزارة الصحة الفلسطينية. The bare one joins the national one when
@@ -86,7 +87,7 @@ def _merge_national_names(
             target = targets[0]
             target.mentions.extend(cluster.mentions)
             for mention in cluster.mentions:
-                linked[mention.id] = (target.country, target.sector)
+                linked[mention.id] = ActorCode(target.country, target.sector)
         else:
             kept.append(cluster)
     return kept
@@ -111,9 +112,9 @@ def _subsequence(short: list[str], long: list[str]) -> bool:
     return all(word in it for word in short)
 
 
-def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
+def resolve_actors(doc: Document, resources: Resources | None = None) -> Document:
     """Fill `doc.actors` from PER, ORG and NORP mentions."""
-    kb = kb or default()
+    kb = (resources or Resources.default()).kb
     if not doc.mentions:
         doc.actors = []
         return doc
@@ -125,7 +126,7 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
     clusters: list[_Cluster] = []
     coref = _Coreference()
     by_kb: dict[str, _Cluster] = {}
-    linked: dict[str, tuple[str | None, str | None]] = {}
+    linked: dict[str, ActorCode] = {}
     demonyms = kb.demonyms()
     for m in doc.mentions:
         if m.label not in ("PER", "ORG"):
@@ -156,7 +157,7 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
                 clusters.append(cluster)
             cluster.mentions.append(m)
             coref.add(m.label, key, cluster)
-            linked[m.id] = (cluster.country, cluster.sector)
+            linked[m.id] = ActorCode(cluster.country, cluster.sector)
             continue
         cluster = coref.find(m.label, key)
         opening = forms[span[0]]
@@ -173,7 +174,7 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
             country, sector = org_attributes(m, forms, spans[m.id], kb)
             cluster.country = cluster.country or country
             cluster.sector = cluster.sector or sector
-            linked[m.id] = (cluster.country, cluster.sector)
+            linked[m.id] = ActorCode(cluster.country, cluster.sector)
     clusters = _merge_national_names(clusters, forms, spans, demonyms, linked)
     # once every organisation is linked: what the words after an unknown one's name say of it
     for cluster in clusters:
@@ -186,11 +187,11 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
                 cluster.sector = what or cluster.sector
         for m in cluster.mentions:
             if m.label == "ORG":
-                linked[m.id] = (cluster.country, cluster.sector)
+                linked[m.id] = ActorCode(cluster.country, cluster.sector)
 
     titled: list[tuple[int, str, _Cluster]] = []  # (token, title, person) for "وزير الدفاع جيمس ماتيس"
     role_titles: set[str] = set()  # TITLE mentions that introduce a name
-    roles: dict[str, tuple[str | None, str | None]] = {}  # what the text says of each person mention
+    roles: dict[str, ActorCode] = {}  # what the text says of each person mention
     people = sorted(((m, c) for c in clusters for m in c.mentions if m.label == "PER"), key=lambda mc: mc[0].start)
     for m, cluster in people:
         span = spans[m.id]
@@ -213,7 +214,7 @@ def resolve_actors(doc: Document, kb: KnowledgeBase | None = None) -> Document:
             if sector is None:
                 country, sector = member_of_body_after(ix, span, linked, country)
         if sector is not None or country is not None:
-            roles[m.id] = (country, sector)
+            roles[m.id] = ActorCode(country, sector)
         if cluster.kb is None:
             cluster.country = cluster.country or country
             cluster.sector = cluster.sector or sector
@@ -302,7 +303,7 @@ def _country_positions(
     forms: list[WordForm],
     kb: KnowledgeBase,
     spans: dict[str, range],
-    linked: dict[str, tuple[str | None, str | None]],
+    linked: dict[str, ActorCode],
 ) -> list[tuple[int, str]]:
     """(token index, ISO3) of every country signal: country names, nationality adjectives, linked organisations."""
     out: list[tuple[int, str]] = []
@@ -314,7 +315,7 @@ def _country_positions(
         if hit and not (k in of_names and form.base in demonyms):
             out.append((k, hit[0].iso3))
     for m in doc.mentions:
-        country = linked.get(m.id, (None, None))[0]
+        country = linked[m.id].country if m.id in linked else None
         if country:
             out.append((spans[m.id][0], country))
     return sorted(out)

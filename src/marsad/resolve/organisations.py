@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from marsad.index import DocumentIndex
 from marsad.kb.base import KnowledgeBase
-from marsad.model import Mention
+from marsad.model import ActorCode, Mention
 from marsad.resolve.person_roles import ROLE_BREAKS, ROLE_WINDOW, complement_sector
 from marsad.text.forms import WordForm
 from marsad.text.normalize import normalize_word
@@ -27,9 +27,7 @@ APPOSITION_PRONOUNS = frozenset({"وهو", "وهي", "وهم"})
 PLACE_KINDS = frozenset(normalize_word(w) for w in "دولة مدينة محافظة ولاية منطقة إقليم بلدة".split())
 
 
-def org_attributes(
-    mention: Mention, forms: list[WordForm], span: range, kb: KnowledgeBase
-) -> tuple[str | None, str | None]:
+def org_attributes(mention: Mention, forms: list[WordForm], span: range, kb: KnowledgeBase) -> ActorCode:
     """Country and sector of an organisation from its own words: وزارة الخارجية الروسية → RUS GOV.
 
     A nationality adjective right after the name belongs to it too (مجلس الأمن الروسي), and
@@ -58,16 +56,16 @@ def org_attributes(
             sector = hit[1]
     if sector is None:  # a kind named inside the name: الاتحاد الجزائري لكرة القدم، جهاز أمن الدولة
         sector = complement_sector(forms, range(span[0] + 1, span[-1] + 1), kb)
-    return country, sector
+    return ActorCode(country, sector)
 
 
 def org_described(
     ix: DocumentIndex,
     span: range,
     place_country: dict[str, str],
-    linked: dict[str, tuple[str | None, str | None]],
+    linked: dict[str, ActorCode],
     kb: KnowledgeBase,
-) -> tuple[str | None, str | None]:
+) -> ActorCode:
     """What the words right after an organisation's name say of it: where it is (الهيئة العامة
     للطيران المدني في قطر؛ بدولة الإمارات), the body it is part of (لجنة المخصصات بمجلس
     الشيوخ) or, in apposition, what it is, where, or whose
@@ -88,17 +86,17 @@ def org_described(
             sector = sector or (hit[1] if hit else None)
             if m is not None and m.label == "LOC":
                 country = country or place_country.get(m.id)
-        return country, sector
+        return ActorCode(country, sector)
     k = span[-1] + 1
     if k < len(forms) and forms[k].norm == "في":
         k += 1
     elif not (k < len(forms) and forms[k].proclitics.endswith("ب")):
-        return None, None
+        return ActorCode(None, None)
     if k < len(forms) and forms[k].base in PLACE_KINDS:
         k += 1
     m = ix.mention_at(k)
     if m is not None and m.label == "LOC":
-        return place_country.get(m.id), None
+        return ActorCode(place_country.get(m.id), None)
     if m is not None and m.label == "ORG" and m.id in linked:
         return linked[m.id]  # a body in a body is part of it: لجنة المخصصات بمجلس الشيوخ → LEG
-    return None, None
+    return ActorCode(None, None)

@@ -11,7 +11,7 @@ from marsad.index import DocumentIndex
 from marsad.kb.base import KnowledgeBase
 from marsad.kb.records import Actor
 from marsad.kb.wordlists import wordlists
-from marsad.model import Mention
+from marsad.model import ActorCode, Mention
 from marsad.text.forms import WordForm
 from marsad.text.normalize import normalize_word
 
@@ -102,11 +102,11 @@ def apposition(ix: DocumentIndex, span: range) -> list[Mention]:
 def infer_from_role(
     context: list[Mention],
     kb: KnowledgeBase,
-    linked: dict[str, tuple[str | None, str | None]],
+    linked: dict[str, ActorCode],
     ix: DocumentIndex,
     name: range,
     day: date | None,
-) -> tuple[str | None, str | None]:
+) -> ActorCode:
     country: str | None = None
     sector: str | None = None
     titles = wordlists().titles
@@ -135,7 +135,7 @@ def infer_from_role(
             if title_key(head) in LEADER_HEADS:
                 sector = sector or complement_sector(ix.forms, words, kb)
             sector = sector or titles[head]
-    return country, sector
+    return ActorCode(country, sector)
 
 
 def role_words(forms: list[WordForm], start: int, title: Mention, context: list[Mention], name: range) -> range:
@@ -166,7 +166,7 @@ def complement_sector(forms: list[WordForm], words: range, kb: KnowledgeBase) ->
     return sector
 
 
-def agent_before(ix: DocumentIndex, name: range, kb: KnowledgeBase) -> tuple[str | None, str | None]:
+def agent_before(ix: DocumentIndex, name: range, kb: KnowledgeBase) -> ActorCode:
     """Country and sector from an agent noun the lexicon of titles does not hold, just before
     a name, with a nationality adjective and a comma between them allowed ("الصحفيين
     الأميركيين، جيمس فولي" → USA JRN)."""
@@ -184,28 +184,28 @@ def agent_before(ix: DocumentIndex, name: range, kb: KnowledgeBase) -> tuple[str
         else:
             break
     if k < 0 or ix.mention_at(k) is not None:
-        return country, None
+        return ActorCode(country, None)
     matcher = kb.sector_matcher()
     for first in range(max(0, k - 2), k + 1):
         if any(ix.mention_at(j) is not None for j in range(first, k + 1)):
             continue
         hit = matcher.match_at(forms, first, k + 1)
         if hit is not None and hit[0] == k + 1:
-            return country, hit[1]
-    return country, None
+            return ActorCode(country, hit[1])
+    return ActorCode(country, None)
 
 
 def member_of_body_after(
-    ix: DocumentIndex, name: range, linked: dict[str, tuple[str | None, str | None]], country: str | None
-) -> tuple[str | None, str | None]:
+    ix: DocumentIndex, name: range, linked: dict[str, ActorCode], country: str | None
+) -> ActorCode:
     """A name followed by في and a known body is that body's (ومحمد أحمد سالم في وزارة العدل)."""
     k = name[-1] + 1
     if k + 1 >= len(ix.forms) or ix.forms[k].norm != "في":
-        return country, None
+        return ActorCode(country, None)
     body = ix.mention_at(k + 1)
-    if body is None or body.label != "ORG" or body.id not in linked or linked[body.id][1] is None:
-        return country, None
-    return country or linked[body.id][0], linked[body.id][1]
+    if body is None or body.label != "ORG" or body.id not in linked or linked[body.id].sector is None:
+        return ActorCode(country, None)
+    return ActorCode(country or linked[body.id].country, linked[body.id].sector)
 
 
 def appointed_as(forms: list[WordForm], name: range) -> str | None:
@@ -217,9 +217,7 @@ def appointed_as(forms: list[WordForm], name: range) -> str | None:
     return wordlists().titles.get(forms[k].norm[:-1])
 
 
-def coordinated_role(
-    ix: DocumentIndex, name: range, roles: dict[str, tuple[str | None, str | None]], kb: KnowledgeBase
-) -> tuple[str | None, str | None]:
+def coordinated_role(ix: DocumentIndex, name: range, roles: dict[str, ActorCode], kb: KnowledgeBase) -> ActorCode:
     """A name joined by و to the name before it shares that name's role ("الصحفيين الأميركيين،
     جيمس فولي وستيفن سوتلوف"); a nationality adjective of its own between them gives its
     country ("… وآلان هينينغ والأميركي بيتر كاسيغ")."""
@@ -231,12 +229,12 @@ def coordinated_role(
         country = kb.demonyms()[forms[k].base][0].iso3
         k -= 1
     elif not forms[name[0]].proclitics.startswith("و"):
-        return None, None
+        return ActorCode(None, None)
     before = ix.mention_at(k)
     if before is None or before.label != "PER" or before.id not in roles or ix.mention_tokens[before.id][-1] != k:
-        return None, None
+        return ActorCode(None, None)
     shared_country, sector = roles[before.id]
-    return country or shared_country, sector
+    return ActorCode(country or shared_country, sector)
 
 
 def prefixes(text: str) -> list[str]:

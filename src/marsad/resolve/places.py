@@ -20,9 +20,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from marsad.index import index
-from marsad.kb.base import KnowledgeBase, default
+from marsad.kb.base import KnowledgeBase
 from marsad.kb.tables import Country, Place, Region
 from marsad.model import Document, Mention, PlaceResolution, ResolvedPlace
+from marsad.resources import Resources
 from marsad.text.normalize import normalize_word
 
 DATELINE_TOKENS = 6
@@ -129,9 +130,9 @@ def _dateline_country(doc: Document, kb: KnowledgeBase, locs: list[Mention]) -> 
     return None
 
 
-def geocode(doc: Document, kb: KnowledgeBase | None = None) -> Document:
+def geocode(doc: Document, resources: Resources | None = None) -> Document:
     """Fill `doc.places` from the document's LOC mentions."""
-    kb = kb or default()
+    kb = (resources or Resources.default()).kb
     locs = [m for m in doc.mentions if m.label == "LOC"]
     about = _document_countries(doc, kb, locs)
     dateline = _dateline_country(doc, kb, locs)

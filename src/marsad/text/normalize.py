@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass
 
 # Tashkeel (harakat, tanween, shadda, sukun, dagger alif and Quranic marks)
@@ -101,8 +102,9 @@ class Normalized:
 
     original: str
     spelled: str
-    starts: list[int] | None = None
-    ends: list[int] | None = None
+    # machine integers, not lists of Python ints: a 5 MB article's map is then 40 MB, not 300
+    starts: array[int] | None = None
+    ends: array[int] | None = None
     _text: str | None = None
 
     @property
@@ -145,8 +147,8 @@ def normalize(text: str) -> Normalized:
     if _RESHAPING.search(text) is None:
         return Normalized(text, spelled)
     # Characters between two reshaping ones map one to one: copy them as ranges.
-    starts: list[int] = []
-    ends: list[int] = []
+    starts: array[int] = array("q")
+    ends: array[int] = array("q")
     done = 0
     for m in _RESHAPING.finditer(text):
         i = m.start()

@@ -1,4 +1,4 @@
-"""The word lists the entity tagger's features use, loaded once from marsad/data:
+"""The word-level lexicons behind the entity tagger's features, loaded once from marsad/data:
 
 - word clusters learned from ANT news (scripts/build_clusters.py);
 - person-name tokens from Wikidata (scripts/build_ner_lexicons.py);

@@ -1,0 +1,51 @@
+"""What the data build scripts share: paths, hashing, deterministic gzip, and the report a
+step gives the manifest (scripts/build_data.py)."""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DATA = ROOT / "src" / "marsad" / "data"  # what ships in the package
+CURATED = ROOT / "data" / "curated"  # hand-made build inputs that do not ship
+sys.path.insert(0, str(ROOT / "src"))
+
+
+@dataclass
+class Step:
+    """What one build step read and wrote."""
+
+    name: str
+    script: str
+    inputs: list[Path]
+    outputs: list[Path]
+    counts: dict[str, int | float] = field(default_factory=dict)
+
+
+def sha256(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def write_gz(path: Path, text: str) -> None:
+    """Write gzip with a zero timestamp, so that the same text gives the same bytes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write(text.encode("utf-8"))
+
+
+def relative(path: Path) -> str:
+    """A path as the manifest writes it: under the repository, or under ../shared."""
+    path = path.resolve()
+    for base, prefix in ((ROOT, ""), (SHARED.resolve(), "../shared/")):
+        if path.is_relative_to(base):
+            return prefix + str(path.relative_to(base))
+    return str(path)

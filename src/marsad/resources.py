@@ -1,0 +1,136 @@
+"""Resources: everything the stages load, in one object handed to each stage.
+
+    res = Resources(kb_files=["my_actors.yaml"])     # bundled data + a user's knowledge-base file
+    res.kb                                           # the knowledge base (marsad.kb)
+    res.wordlists                                    # curated titles, institutions, group words
+    res.lexicons                                     # the entity tagger's word lexicons
+    res.taggers()                                    # the two CRF passes, opened for this thread
+    res.reload()                                     # re-read the user's files if they changed
+    res.data_version                                 # bundled data + user files, as one hash
+
+One Resources serves any number of threads: pycrfsuite's `Tagger.marginal` reads the
+sequence the tagger tagged last, so two threads sharing a tagger would read each other's;
+each thread gets its own pair, opened on its first use (0.3 s).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import threading
+from collections.abc import Sequence
+from functools import cache
+from importlib import resources as package_files
+from pathlib import Path
+
+import pycrfsuite
+
+from marsad.data import read_text
+from marsad.errors import DataError
+from marsad.kb import base as kb_base
+from marsad.kb.base import KnowledgeBase
+from marsad.kb.lexicons import Lexicons, lexicons
+from marsad.kb.wordlists import WordLists, wordlists
+
+MODEL_FILES = ("ner1.crfsuite", "ner2.crfsuite")  # the entity tagger's two passes, in marsad/data/ner
+
+
+@cache
+def bundled_data_version() -> str:
+    """The version of the bundled data: a hash over every data file, from the build manifest."""
+    try:
+        manifest = json.loads(read_text("manifest.json"))
+        version: str = manifest["data_version"]
+    except (ValueError, KeyError, TypeError) as exc:
+        raise DataError(f"bundled data manifest marsad/data/manifest.json is malformed: {exc}") from None
+    return version
+
+
+def _open_model(name: str) -> pycrfsuite.Tagger:
+    tagger = pycrfsuite.Tagger()
+    try:
+        with package_files.as_file(package_files.files("marsad.data").joinpath("ner", name)) as path:
+            tagger.open(str(path))
+    except (OSError, ValueError) as exc:
+        raise DataError(f"bundled entity model marsad/data/ner/{name} cannot be opened: {exc}") from None
+    return tagger
+
+
+def _stamp(path: str) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None  # reading it will say what is wrong
+    return st.st_mtime_ns, st.st_size
+
+
+class Resources:
+    """The knowledge base (bundled + `kb_files`), the word lists and the tagger models."""
+
+    def __init__(self, kb_files: Sequence[str | Path] = (), *, kb: KnowledgeBase | None = None) -> None:
+        if kb is not None and not kb_files:
+            kb_files = kb.sources[1:]  # the files it was read from, after "marsad"
+        self.kb_files = tuple(str(Path(f)) for f in kb_files)
+        self._kb = kb
+        self._stamps = [_stamp(f) for f in self.kb_files]
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._version: str | None = None
+
+    @classmethod
+    def default(cls) -> Resources:
+        """Bundled data plus the files named in MARSAD_KB (one shared instance per set of files)."""
+        return _shared(tuple(kb_base.env_files()))
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is None:
+            with self._lock:
+                if self._kb is None:
+                    self._kb = kb_base.load(self.kb_files)
+        return self._kb
+
+    @property
+    def wordlists(self) -> WordLists:
+        return wordlists()
+
+    @property
+    def lexicons(self) -> Lexicons:
+        return lexicons()
+
+    def taggers(self) -> tuple[pycrfsuite.Tagger, pycrfsuite.Tagger]:
+        """This thread's pass-1 and pass-2 CRF taggers."""
+        pair: tuple[pycrfsuite.Tagger, pycrfsuite.Tagger] | None = getattr(self._local, "taggers", None)
+        if pair is None:
+            first, second = (_open_model(name) for name in MODEL_FILES)
+            pair = self._local.taggers = (first, second)
+        return pair
+
+    def reload(self) -> bool:
+        """Re-read the user's knowledge-base files if any changed on disk; True when it did."""
+        stamps = [_stamp(f) for f in self.kb_files]
+        if stamps == self._stamps and self._kb is not None:
+            return False
+        fresh = kb_base.build(self.kb_files)
+        with self._lock:
+            self._kb, self._stamps, self._version = fresh, stamps, None
+        return True
+
+    @property
+    def data_version(self) -> str:
+        """A hash of the bundled data and the user's knowledge-base files as last read."""
+        if self._version is None:
+            h = hashlib.sha256(bundled_data_version().encode())
+            for path in self.kb_files:
+                try:
+                    h.update(Path(path).read_bytes())
+                except OSError:
+                    h.update(path.encode())  # an unreadable file fails when the knowledge base is read
+            self._version = h.hexdigest()[:12] if self.kb_files else bundled_data_version()
+        return self._version
+
+
+@cache
+def _shared(kb_files: tuple[str, ...]) -> Resources:
+    return Resources(kb_files)
