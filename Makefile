@@ -1,9 +1,12 @@
 # Two commands do everything on a fresh machine: `make demo` and `make test`.
+# `make data` rebuilds the bundled data from ../shared (developers only).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+# pytest exits 5 when a selection holds no test (a marker with nothing under it): not a failure
+PYTEST := $(BIN)/python -m pytest -q
 
-.PHONY: demo test lint typecheck unit clean
+.PHONY: demo test lint typecheck unit slow data clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,6 +20,10 @@ $(VENV)/.installed-dev: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@ $(VENV)/.installed
 
+$(VENV)/.installed-train: $(BIN)/python pyproject.toml
+	$(BIN)/python -m pip install --quiet -e '.[dev,train]'
+	touch $@ $(VENV)/.installed-dev $(VENV)/.installed
+
 demo: $(VENV)/.installed
 	$(BIN)/marsad extract --format pretty examples/ant-sample.jsonl
 
@@ -27,10 +34,19 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
+# the fast suite: everything but the tests marked slow
 unit: $(VENV)/.installed-dev
-	$(BIN)/python -m pytest -q
+	$(PYTEST) -m "not slow" || [ $$? -eq 5 ]
 
-test: lint typecheck unit
+# large inputs, with their time and memory bounds
+slow: $(VENV)/.installed-dev
+	$(PYTEST) -m slow || [ $$? -eq 5 ]
+
+test: lint typecheck unit slow
+
+# wordfreq -> kb -> clusters -> ner lexicons -> ner models, then src/marsad/data/manifest.json
+data: $(VENV)/.installed-train
+	$(BIN)/python scripts/build_data.py
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

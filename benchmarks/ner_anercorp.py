@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT / "src"))
 from ant import ANT, records  # noqa: E402
 from marsad.entities.corpus import Aligned, align, read_anercorp, read_caraner  # noqa: E402
 from marsad.entities.stage import recognize_entities  # noqa: E402
-from marsad.entities.tagger import spans, tag_sentences  # noqa: E402
+from marsad.entities.tagger import features_for, spans, tag_sentences  # noqa: E402
 from marsad.model import Document  # noqa: E402
 from marsad.resources import Resources  # noqa: E402
 from marsad.text.stage import analyze_text  # noqa: E402
@@ -36,6 +36,7 @@ ANER_TEST = SHARED / "ner" / "anercorp" / "ANERCorp_CamelLab_test.txt"
 CARANER = SHARED / "ner" / "caraner" / "CAraNER.csv"
 WINDOW = 15
 TAGGERS = Resources().taggers()
+FEATURES = features_for(Resources().model_attributes)
 
 
 def predict(data: list[Aligned]) -> list[list[str]]:
@@ -48,7 +49,7 @@ def predict(data: list[Aligned]) -> list[list[str]]:
             ranges.append((len(forms), len(forms) + len(data[k].forms)))
             forms += data[k].forms
         labels = ["O"] * len(forms)
-        for span in tag_sentences(forms, ranges, TAGGERS):
+        for span in tag_sentences(forms, ranges, TAGGERS, FEATURES):
             for t in range(span.first, span.end):
                 labels[t] = ("B-" if t == span.first else "I-") + span.label
         a_lo, a_hi = ranges[i - lo]
@@ -93,7 +94,7 @@ def speed(articles: int) -> float:
     tokens = sum(len(d.tokens) for d in docs)
     t0 = time.perf_counter()
     for doc in docs:
-        doc.derived.clear()
+        doc.index_cache = None  # the word forms are part of the stage's cost
         recognize_entities(doc)
     return tokens / (time.perf_counter() - t0)
 
@@ -103,7 +104,8 @@ def load_seconds() -> float:
     code = (
         "import time; t = time.perf_counter(); "
         "from marsad.resources import Resources; from marsad.entities.features import _name_matcher; "
-        "from marsad.text.clitics import word_counts; Resources().taggers(); _name_matcher(); word_counts(); "
+        "from marsad.text.clitics import word_counts; r = Resources(); r.taggers(); r.model_attributes; "
+        "_name_matcher(); word_counts(); "
         "print(time.perf_counter() - t)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT / "src")

@@ -24,6 +24,7 @@ this: a title heads the name inside it; see quotes.speakers._phrase_heads.)
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
@@ -45,7 +46,7 @@ class DocumentIndex:
     starts: list[int]  # token start offsets, for bisecting
     ends: list[int]
     sentence_tokens: list[range]
-    token_sentence: list[int]
+    token_sentence: array[int]
     mentions: dict[str, Mention]  # by id
     mention_tokens: dict[str, range]
     token_mention: list[Mention | None]
@@ -76,10 +77,10 @@ def _sizes(doc: Document) -> tuple[int, int, int, int, int]:
     return len(doc.tokens), len(doc.sentences), len(doc.mentions), len(doc.actors), len(doc.places)
 
 
-def _sentence_parts(doc: Document) -> tuple[list[range], list[int]]:
+def _sentence_parts(doc: Document) -> tuple[list[range], array[int]]:
     tokens = doc.tokens
     ranges: list[range] = []
-    owner = [-1] * len(tokens)
+    owner = array("q", [-1]) * len(tokens)  # machine integers: no int object per token
     k = 0
     for s, sentence in enumerate(doc.sentences):
         while k < len(tokens) and tokens[k].start < sentence.start:

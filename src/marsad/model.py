@@ -303,6 +303,10 @@ def analysis_key(doc: Document, marsad: str, data: str, stages: tuple[str, ...])
     return hashlib.sha256(parts.encode("utf-8")).hexdigest()[:16]
 
 
+# The lists of records in the JSON form, in order, between the document's own fields and tokens.
+RECORD_LISTS: tuple[str, ...] = ("sentences", "mentions", "actors", "places", "times", "quotes")
+
+
 @dataclass(slots=True)
 class Document:
     """One article and everything marsad found in it."""
@@ -335,9 +339,9 @@ class Document:
         """The characters of the original text that a span covers."""
         return self.text[span.start : span.end]
 
-    def to_dict(self, include_tokens: bool = True) -> dict[str, Any]:
-        """The JSON form (docs/schema/document.schema.json); `tokens` always comes last."""
-        data = {
+    def head_dict(self) -> dict[str, Any]:
+        """The fields of the JSON form that are not lists of records."""
+        return {
             "id": self.id,
             "analysis": self.analysis.to_dict() if self.analysis else None,
             "text": self.text,
@@ -345,13 +349,25 @@ class Document:
             "source": self.source,
             "url": self.url,
             "title": self.title,
-            "sentences": [s.to_dict() for s in self.sentences],
-            "mentions": [m.to_dict() for m in self.mentions],
-            "actors": [a.to_dict() for a in self.actors],
-            "places": [p.to_dict() for p in self.places],
-            "times": [t.to_dict() for t in self.times],
-            "quotes": [q.to_dict() for q in self.quotes],
         }
+
+    def records(self, name: str) -> list[Any]:
+        """One of the lists of records, by its name in RECORD_LISTS."""
+        lists: dict[str, list[Any]] = {
+            "sentences": self.sentences,
+            "mentions": self.mentions,
+            "actors": self.actors,
+            "places": self.places,
+            "times": self.times,
+            "quotes": self.quotes,
+        }
+        return lists[name]
+
+    def to_dict(self, include_tokens: bool = True) -> dict[str, Any]:
+        """The JSON form (docs/schema/document.schema.json); `tokens` always comes last."""
+        data = self.head_dict()
+        for name in RECORD_LISTS:
+            data[name] = [r.to_dict() for r in self.records(name)]
         if include_tokens:
             data["tokens"] = [t.to_dict() for t in self.tokens]
         return data

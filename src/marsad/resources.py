@@ -5,6 +5,7 @@
     res.wordlists                                    # curated titles, institutions, group words
     res.lexicons                                     # the entity tagger's word lexicons
     res.taggers()                                    # the two CRF passes, opened for this thread
+    res.model_attributes                             # the attributes those models know
     res.reload()                                     # re-read the user's files if they changed
     res.data_version                                 # bundled data + user files, as one hash
 
@@ -26,7 +27,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from marsad.data import read_text
+from marsad.data import data_lines, read_text
 from marsad.errors import DataError
 from marsad.kb import base as kb_base
 from marsad.kb.base import KnowledgeBase
@@ -34,6 +35,13 @@ from marsad.kb.lexicons import Lexicons, lexicons
 from marsad.kb.wordlists import WordLists, wordlists
 
 MODEL_FILES = ("ner1.crfsuite", "ner2.crfsuite")  # the entity tagger's two passes, in marsad/data/ner
+ATTRIBUTES_FILE = "attributes.tsv.gz"  # every attribute the two models weigh, written with them
+
+
+@cache
+def model_attributes() -> frozenset[str]:
+    """The attributes the entity models know (scripts/train_ner.py lists them beside the models)."""
+    return frozenset(data_lines("ner", ATTRIBUTES_FILE))
 
 
 @cache
@@ -98,6 +106,10 @@ class Resources:
     @property
     def lexicons(self) -> Lexicons:
         return lexicons()
+
+    @property
+    def model_attributes(self) -> frozenset[str]:
+        return model_attributes()
 
     def taggers(self) -> tuple[pycrfsuite.Tagger, pycrfsuite.Tagger]:
         """This thread's pass-1 and pass-2 CRF taggers."""

@@ -4,6 +4,11 @@ A token's own features depend only on its word form, so they are computed once
 per form and cached; a position then concatenates its own list with the cached
 "as left/right neighbour" lists of the tokens around it and a few position- and
 phrase-dependent features. No string is built per position in the common case.
+
+At tagging time a `Features` builder knows the models' attributes (marsad/data/ner/
+attributes.tsv.gz) and keeps only those: CRFsuite ignores an attribute its model never saw,
+so the labels and scores are the same, and the rest (a fifth of the strings, most of the
+memory of the cache) is never built into a sentence's lists.
 """
 
 from __future__ import annotations
@@ -125,19 +130,73 @@ def _views(form: WordForm, lex: Lexicons, counts: dict[str, int]) -> _Views:
     )
 
 
-_VIEW_CACHE: dict[tuple[str, str, str, str, str], _Views] = {}
-_VIEW_CACHE_LIMIT = 50_000
+VIEW_CACHE_LIMIT = 50_000  # word forms; a long-running process keeps at most this many
 
 
-def _cached_views(form: WordForm) -> _Views:
-    key = (form.norm, form.base, form.stem, form.proclitics, form.suffix)
-    views = _VIEW_CACHE.get(key)
-    if views is None:
-        if len(_VIEW_CACHE) >= _VIEW_CACHE_LIMIT:
-            _VIEW_CACHE.clear()
-        views = _views(form, lexicons(), word_counts())
-        _VIEW_CACHE[key] = views
-    return views
+class Features:
+    """Builds the features of sentences, keeping only `known` attributes when given (tagging),
+    all of them when not (training). One per set of models, shared by threads."""
+
+    def __init__(self, known: frozenset[str] | None = None) -> None:
+        # the model's own string objects, so that cached views share them instead of copies
+        self._known = {a: a for a in known} if known is not None else None
+        self._cache: dict[tuple[str, str, str, str, str], _Views] = {}
+
+    def _keep(self, features: list[str]) -> list[str]:
+        known = self._known
+        if known is None:
+            return features
+        return [k for f in features if (k := known.get(f)) is not None]
+
+    def views(self, form: WordForm) -> _Views:
+        key = (form.norm, form.base, form.stem, form.proclitics, form.suffix)
+        views = self._cache.get(key)
+        if views is None:
+            if len(self._cache) >= VIEW_CACHE_LIMIT:
+                self._cache.clear()
+            v = _views(form, lexicons(), word_counts())
+            keep = self._keep
+            views = _Views(keep(v.own), keep(v.left1), keep(v.right1), keep(v.left2), keep(v.right2), v.base)
+            self._cache[key] = views
+        return views
+
+    def bigram(self, feature: str) -> list[str]:
+        known = self._known
+        return [feature] if known is None or feature in known else []
+
+    def sentence(self, forms: Sequence[WordForm]) -> list[list[str]]:
+        """Feature lists for the tokens of one sentence (`forms` are that sentence's word forms)."""
+        n = len(forms)
+        views = [self.views(f) for f in forms]
+        phrase_tags: list[list[str]] = [[] for _ in range(n)]
+        for i, j, kind in _name_matcher().find(forms):
+            phrase_tags[i].append("mw=B-" + kind)
+            for k in range(i + 1, j):
+                phrase_tags[k].append("mw=I-" + kind)
+        bigram = self.bigram
+        out = []
+        for i, v in enumerate(views):
+            feats = list(v.own)
+            if i == 0:
+                feats.append("BOS")
+            else:
+                feats += views[i - 1].left1
+                feats += bigram("bg-=" + views[i - 1].base + "|" + v.base)
+                if i > 1:
+                    feats += views[i - 2].left2
+            if i == n - 1:
+                feats.append("EOS")
+            else:
+                feats += views[i + 1].right1
+                feats += bigram("bg+=" + v.base + "|" + views[i + 1].base)
+                if i < n - 2:
+                    feats += views[i + 2].right2
+            feats += phrase_tags[i]
+            out.append(feats)
+        return out
+
+
+_ALL = Features()
 
 
 @cache
@@ -150,34 +209,8 @@ def _name_matcher() -> PhraseMatcher[str]:
 
 
 def sentence_features(forms: Sequence[WordForm]) -> list[list[str]]:
-    """Feature lists for the tokens of one sentence (`forms` are that sentence's word forms)."""
-    n = len(forms)
-    views = [_cached_views(f) for f in forms]
-    phrase_tags: list[list[str]] = [[] for _ in range(n)]
-    for i, j, kind in _name_matcher().find(forms):
-        phrase_tags[i].append("mw=B-" + kind)
-        for k in range(i + 1, j):
-            phrase_tags[k].append("mw=I-" + kind)
-    out = []
-    for i, v in enumerate(views):
-        feats = list(v.own)
-        if i == 0:
-            feats.append("BOS")
-        else:
-            feats += views[i - 1].left1
-            feats.append("bg-=" + views[i - 1].base + "|" + v.base)
-            if i > 1:
-                feats += views[i - 2].left2
-        if i == n - 1:
-            feats.append("EOS")
-        else:
-            feats += views[i + 1].right1
-            feats.append("bg+=" + v.base + "|" + views[i + 1].base)
-            if i < n - 2:
-                feats += views[i + 2].right2
-        feats += phrase_tags[i]
-        out.append(feats)
-    return out
+    """Every feature of the tokens of one sentence, as training sees them."""
+    return _ALL.sentence(forms)
 
 
 def document_memory(forms: Sequence[WordForm], labels: Sequence[str]) -> dict[str, str]:

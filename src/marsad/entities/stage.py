@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from marsad.entities.roles import find_institutions, find_norp, find_titles
-from marsad.entities.tagger import tag_sentences
+from marsad.entities.tagger import features_for, tag_sentences
 from marsad.index import index
 from marsad.kb.base import KnowledgeBase
 from marsad.kb.lexicons import lexicons
@@ -160,7 +160,7 @@ def recognize_entities(doc: Document, resources: Resources | None = None) -> Doc
     forms = ix.forms
     sentences = ix.sentence_ranges()
     names = _Names(len(forms))
-    for span in tag_sentences(forms, sentences, res.taggers()):
+    for span in tag_sentences(forms, sentences, res.taggers(), features_for(res.model_attributes)):
         if span.end - span.first == 1 and forms[span.first].base in NEVER_NAMES:
             continue
         label: MentionLabel = span.label  # type: ignore[assignment]  # the models emit only these four

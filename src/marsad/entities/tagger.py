@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 
 import pycrfsuite
 
-from marsad.entities.features import document_memory, sentence_features, with_memory
+from marsad.entities.features import Features, document_memory, with_memory
 from marsad.text.forms import WordForm
 
 
@@ -25,33 +26,62 @@ class TaggedSpan:
     score: float  # mean marginal probability of the span's labels
 
 
-# Pass 2 reuses pass 1's features of this many tokens and builds the rest again: kept for a
-# whole long document they cost about 1 KB a token (a 5 MB article: 500 MB), while an article
-# of ordinary length stays far below and never builds its features twice.
-KEPT_FEATURE_TOKENS = 20_000
+# Pass 2 reads what pass 1 made of each word in the whole document. A document longer than this
+# (an archive pasted as one file, a 5 MB transcript) is tagged window by window, each window a
+# run of whole sentences of about this many tokens that serves as the document: the features of
+# a window (about 1 KB a token) are all that is held at once. An ordinary article is one window.
+WINDOW_TOKENS = 20_000
+
+
+def _windows(sentences: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    windows: list[list[tuple[int, int]]] = [[]]
+    size = 0
+    for a, b in sentences:
+        if size and size + b - a > WINDOW_TOKENS:
+            windows.append([])
+            size = 0
+        windows[-1].append((a, b))
+        size += b - a
+    return windows
+
+
+@cache
+def features_for(known: frozenset[str]) -> Features:
+    """The feature builder for models that know these attributes (one per set of models)."""
+    return Features(known)
 
 
 def tag_sentences(
-    forms: list[WordForm], sentences: list[tuple[int, int]], taggers: tuple[pycrfsuite.Tagger, pycrfsuite.Tagger]
+    forms: list[WordForm],
+    sentences: list[tuple[int, int]],
+    taggers: tuple[pycrfsuite.Tagger, pycrfsuite.Tagger],
+    features: Features,
 ) -> list[TaggedSpan]:
     """Entity spans (token indices) in a document whose sentences are token ranges, tagged by
-    the pass-1 and pass-2 models (`Resources.taggers()`)."""
+    the pass-1 and pass-2 models (`Resources.taggers()`) from `features`
+    (`features_for(Resources.model_attributes)`)."""
+    out: list[TaggedSpan] = []
+    for window in _windows(sentences):
+        out += _tag_window(forms, window, taggers, features)
+    return out
+
+
+def _tag_window(
+    forms: list[WordForm],
+    sentences: list[tuple[int, int]],
+    taggers: tuple[pycrfsuite.Tagger, pycrfsuite.Tagger],
+    builder: Features,
+) -> list[TaggedSpan]:
     first_tagger, second_tagger = taggers
-    kept: list[list[list[str]] | None] = []
-    first: list[str] = []
-    budget = KEPT_FEATURE_TOKENS
-    for a, b in sentences:
-        x = sentence_features(forms[a:b])
-        first += first_tagger.tag(x) if x else []
-        kept.append(x if b - a <= budget else None)
-        budget -= b - a if b - a <= budget else 0
-    memory = document_memory(forms, first)
+    features = [builder.sentence(forms[a:b]) for a, b in sentences]
+    first = [first_tagger.tag(x) if x else [] for x in features]
+    window_forms = [f for a, b in sentences for f in forms[a:b]]
+    memory = document_memory(window_forms, [label for labels in first for label in labels])
     out = []
-    for (a, b), stored in zip(sentences, kept, strict=True):
-        if b == a:
+    for (a, b), x in zip(sentences, features, strict=True):
+        if not x:
             continue
-        features = stored if stored is not None else sentence_features(forms[a:b])
-        labels = second_tagger.tag(with_memory(features, forms[a:b], memory))
+        labels = second_tagger.tag(with_memory(x, forms[a:b], memory))
         for i, j, kind in spans(labels):
             score = sum(second_tagger.marginal(labels[k], k) for k in range(i, j)) / (j - i)
             out.append(TaggedSpan(a + i, a + j, kind, score))

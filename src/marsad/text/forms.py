@@ -24,8 +24,22 @@ class WordForm:
     stem: str  # matching form of the stem alone
     proclitics: str  # matching form of what precedes the base (وب in وبالقاهرة)
     suffix: str  # matching form of the pronoun suffix (ها in رئيسها)
-    base_start: int  # offsets of the base in the document text
-    base_end: int
+    # The base's offsets are kept as the token's start (the Token's own int object) and small
+    # offsets from it (Python's cached small ints): a document of two million tokens then
+    # allocates no integer per form.
+    token_start: int
+    rel_start: int
+    rel_end: int
+
+    @property
+    def base_start(self) -> int:
+        """Start of the base in the document text."""
+        return self.token_start + self.rel_start
+
+    @property
+    def base_end(self) -> int:
+        """End of the base in the document text."""
+        return self.token_start + self.rel_end
 
 
 @dataclass(slots=True)
@@ -78,9 +92,7 @@ def _relative(text: str, pieces: Pieces) -> _Relative:
 
 def word_form(doc: Document, token: Token) -> WordForm:
     rel = _relative(doc.text[token.start : token.end], token.pieces)
-    return WordForm(
-        rel.norm, rel.base, rel.stem, rel.proclitics, rel.suffix, token.start + rel.start, token.start + rel.end
-    )
+    return WordForm(rel.norm, rel.base, rel.stem, rel.proclitics, rel.suffix, token.start, rel.start, rel.end)
 
 
 def word_forms(doc: Document) -> list[WordForm]:
