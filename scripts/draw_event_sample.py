@@ -1,0 +1,48 @@
+"""Draw the articles of the event gold set (tests/data/events_guidelines.md) and print their ids.
+
+ANT middleEast + internationalNews articles of 700 to 3,000 characters that no earlier gold file
+uses, sorted by id and shuffled with a fixed seed; the first half of the draw is development, the
+second half held out (designated before any annotation).
+
+    python scripts/draw_event_sample.py [--count 128] [--seed 20261207]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import random
+
+from buildlib import ROOT, SHARED
+
+ANT = SHARED / "data" / "news" / "ant" / "ant_v2.1_middleEast_internationalNews.jsonl.gz"
+
+
+def used_ids() -> set[str]:
+    ids = set()
+    for path in (ROOT / "tests" / "data").glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                ids.add(json.loads(line)["article_id"])
+    return ids
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=128)
+    parser.add_argument("--seed", type=int, default=20261207)
+    args = parser.parse_args()
+    used = used_ids()
+    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
+        candidates = sorted(
+            r["docno"] for r in map(json.loads, fh) if 700 <= len(r["text"]) <= 3000 and r["docno"] not in used
+        )
+    random.Random(args.seed).shuffle(candidates)
+    drawn = candidates[: args.count]
+    half = args.count // 2
+    print(json.dumps({"candidates": len(candidates), "development": drawn[:half], "held_out": drawn[half:]}, indent=1))
+
+
+if __name__ == "__main__":
+    main()
