@@ -77,7 +77,7 @@ def _stages_filling(fields: Iterable[str], available: set[str]) -> list[str]:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Stages allocate hundreds of thousands of small objects and make no reference cycles, and
     Python's cycle collector, run every few hundred allocations, walks every tracked object at
     each full collection (the loaded knowledge base among them): on a 5 MB article that was a
@@ -230,7 +230,7 @@ class Pipeline:
         return Analysis(analysis_key(doc, __version__, version, names), __version__, version, names)
 
     def __call__(self, doc: Document) -> Document:
-        with _collector_paused():
+        with collector_paused():
             for step in self._steps:
                 doc = step.stage(doc)
         doc.analysis = self.analysis(doc)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from array import array
+from collections.abc import MutableSequence
 from dataclasses import dataclass
 
 # Tashkeel (harakat, tanween, shadda, sukun, dagger alif and Quranic marks)
@@ -78,6 +79,8 @@ SPELLING_TABLE: dict[int, str] = _build_table(unify_spelling=False)
 # What is left to do after SPELLING_TABLE to get TABLE's result.
 _UNIFY_TABLE: dict[int, str] = {ord(k): _LETTERS[k] for k in _SPELLING_VARIANTS}
 
+LONG_TEXT = 200_000  # characters
+
 # Characters whose replacement is not exactly one character: only texts
 # containing one of them need an explicit offset map.
 _RESHAPING = re.compile("[" + "".join(re.escape(chr(cp)) for cp, rep in TABLE.items() if len(rep) != 1) + "]")
@@ -102,9 +105,8 @@ class Normalized:
 
     original: str
     spelled: str
-    # machine integers, not lists of Python ints: a 5 MB article's map is then 40 MB, not 300
-    starts: array[int] | None = None
-    ends: array[int] | None = None
+    starts: MutableSequence[int] | None = None
+    ends: MutableSequence[int] | None = None
     _text: str | None = None
 
     @property
@@ -146,9 +148,11 @@ def normalize(text: str) -> Normalized:
     spelled = _spell(text)
     if _RESHAPING.search(text) is None:
         return Normalized(text, spelled)
-    # Characters between two reshaping ones map one to one: copy them as ranges.
-    starts: array[int] = array("q")
-    ends: array[int] = array("q")
+    # Characters between two reshaping ones map one to one: copy them as ranges. A long text's
+    # map is kept in machine integers (a 5 MB article's: 40 MB instead of 200 MB of int objects);
+    # a short one's in lists, which extend from ranges several times faster.
+    starts: MutableSequence[int] = array("q") if len(text) > LONG_TEXT else []
+    ends: MutableSequence[int] = array("q") if len(text) > LONG_TEXT else []
     done = 0
     for m in _RESHAPING.finditer(text):
         i = m.start()
