@@ -7,8 +7,9 @@
 
 Steps, each a script of its own that a later step's input depends on:
 wordfreq (the segmenter's evidence) -> kb (countries, places, sectors; place names are filtered
-by word frequency) -> clusters (over the segmenter's base forms) -> ner_lexicons -> ner_models
-(features read all of the above).
+by word frequency) -> event_ontology (PLOVER types, CAMEO roots) -> event_lexicon (triggers, stored
+as the segmenter's stems) -> clusters (over the segmenter's base forms) -> ner_lexicons ->
+ner_models (features read all of the above).
 
 The manifest (src/marsad/data/manifest.json) records, for each step, the inputs it read with
 their SHA-256, the files it wrote and what it counted; and for every file in the package's data,
@@ -33,6 +34,8 @@ MANIFEST = DATA / "manifest.json"
 STEPS: dict[str, str] = {
     "wordfreq": "build_wordfreq",
     "kb": "build_kb",
+    "event_ontology": "build_event_ontology",
+    "event_lexicon": "build_event_lexicon",
     "clusters": "build_clusters",
     "ner_lexicons": "build_ner_lexicons",
     "ner_models": "train_ner",

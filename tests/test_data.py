@@ -18,7 +18,15 @@ def test_data_files_match_the_manifest() -> None:
 
 def test_the_manifest_records_every_build_step_in_order() -> None:
     manifest = json.loads((ROOT / "src" / "marsad" / "data" / "manifest.json").read_text(encoding="utf-8"))
-    assert [s["name"] for s in manifest["steps"]] == ["wordfreq", "kb", "clusters", "ner_lexicons", "ner_models"]
+    assert [s["name"] for s in manifest["steps"]] == [
+        "wordfreq",
+        "kb",
+        "event_ontology",
+        "event_lexicon",
+        "clusters",
+        "ner_lexicons",
+        "ner_models",
+    ]
     for step in manifest["steps"]:
         assert step["inputs"] and step["outputs"] and step["counts"], step["name"]
         assert all(output in manifest["files"] for output in step["outputs"]), step["name"]

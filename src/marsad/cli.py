@@ -19,6 +19,7 @@ from marsad.jsonio import write_jsonl
 from marsad.kb.base import env_files as kb_files_from_env
 from marsad.model import Document, parse_published
 from marsad.pipeline import Pipeline
+from marsad.plover import write_plover
 from marsad.render import render_pretty
 from marsad.resources import Resources
 from marsad.stages import DEFAULT_STAGES
@@ -66,9 +67,10 @@ def build_parser() -> argparse.ArgumentParser:
     _stages_argument(extract)
     extract.add_argument(
         "--format",
-        choices=("json", "jsonl", "pretty"),
+        choices=("json", "jsonl", "pretty", "plover"),
         default="jsonl",
-        help="jsonl: one JSON document per line (default); json: a JSON array; pretty: for reading",
+        help="jsonl: one JSON document per line (default); json: a JSON array; pretty: for reading; "
+        "plover: one PLOVER event record per line",
     )
     extract.add_argument(
         "--no-tokens",
@@ -135,6 +137,8 @@ def run_extract(args: argparse.Namespace, out: TextIO) -> int:
             print(f"marsad: warning: document {doc.id} has no text", file=sys.stderr)
         if args.format == "jsonl":
             write_jsonl(doc, out, include_tokens=not args.no_tokens)
+        elif args.format == "plover":
+            write_plover(doc, out)
         elif args.format == "json":
             record = doc.to_dict(include_tokens=not args.no_tokens)
             out.write(("\n" if first else ",\n") + json.dumps(record, ensure_ascii=False, indent=2))

@@ -257,6 +257,134 @@ class ResolvedActor:
         }
 
 
+@dataclass(slots=True)
+class Participant:
+    """An actor or recipient of an event, with the words that name it in the event's clause (the
+    evidence): the mention and its actor record when there are; the place when a country is named
+    as the one acting (طالب المسماري روسيا); or neither for a phrase no mention covers (سلطات شرق
+    ليبيا، مسلحون مجهولون), coded from its agent noun and the country named with it."""
+
+    start: int
+    end: int
+    text: str
+    mention: str | None  # mention id
+    actor: str | None  # actor id
+    place: str | None  # place id, for a country named as a participant
+    country: str | None  # ISO3
+    sector: str | None
+
+    @property
+    def code(self) -> ActorCode:
+        return ActorCode(self.country, self.sector)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "mention": self.mention,
+            "actor": self.actor,
+            "place": self.place,
+            "country": self.country,
+            "sector": self.sector,
+        }
+
+
+@dataclass(slots=True)
+class Count:
+    """How many, with the words that say it: exactly `low` when high == low (قتل عنصرين → 2);
+    a range for a vague amount (عشرات → 20–99); open above when high is None (أكثر من 20)."""
+
+    low: int
+    high: int | None
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"low": self.low, "high": self.high, "start": self.start, "end": self.end, "text": self.text}
+
+
+SIZE_KINDS: tuple[str, ...] = ("dead", "injured", "arrested", "displaced")
+
+
+@dataclass(slots=True)
+class EventSize:
+    dead: Count | None = None
+    injured: Count | None = None
+    arrested: Count | None = None
+    displaced: Count | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {kind: (c.to_dict() if (c := getattr(self, kind)) else None) for kind in SIZE_KINDS}
+
+
+PlaceSource = Literal["clause", "sentence", "dateline"]
+DateSource = Literal["clause", "sentence", "published"]
+PLACE_SOURCES: tuple[str, ...] = ("clause", "sentence", "dateline")
+DATE_SOURCES: tuple[str, ...] = ("clause", "sentence", "published")
+
+
+@dataclass(slots=True)
+class Event:
+    """A PLOVER event: who did what to whom, when, where and how many, each field with its evidence.
+
+    `triggers` are the words that say it happened (two when the article tells it twice);
+    `actor` / `recipient` are empty when the text names no one (an attack by unknown gunmen);
+    `place_source` says whether the place came from the event's clause, its sentence or the
+    dateline, `date_source` whether the date came from a time expression of the clause or the
+    sentence or is the published date; `quote` is set when the event is told inside a quote, and
+    `source` is then the speaker's actor: who claims it, kept apart from who did it.
+    """
+
+    id: str
+    type: str  # PLOVER event type
+    mode: str | None
+    context: list[str]
+    triggers: list[TextSpan]
+    sentence: Sentence
+    actor: list[Participant]
+    recipient: list[Participant]
+    place: str | None  # place id
+    place_mention: str | None
+    place_source: PlaceSource | None
+    date: str | None  # ISO: 2018-07-25, 2018-05 or 2018
+    date_time: str | None  # time id
+    date_source: DateSource | None
+    size: EventSize
+    quote: str | None  # quote id
+    source: str | None  # the quote's speaker, an actor id
+    cameo_root: str | None
+    quad: int
+    goldstein: float | None
+    confidence: float
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "type": self.type,
+            "mode": self.mode,
+            "context": list(self.context),
+            "triggers": [t.to_dict() for t in self.triggers],
+            "sentence": self.sentence.to_dict(),
+            "actor": [p.to_dict() for p in self.actor],
+            "recipient": [p.to_dict() for p in self.recipient],
+            "place": self.place,
+            "place_mention": self.place_mention,
+            "place_source": self.place_source,
+            "date": self.date,
+            "date_time": self.date_time,
+            "date_source": self.date_source,
+            "size": self.size.to_dict(),
+            "quote": self.quote,
+            "source": self.source,
+            "cameo_root": self.cameo_root,
+            "quad": self.quad,
+            "goldstein": self.goldstein,
+            "confidence": round(self.confidence, 4),
+        }
+
+
 def document_id(text: str) -> str:
     """Content hash of the text: the same article always gets the same id."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
@@ -304,7 +432,7 @@ def analysis_key(doc: Document, marsad: str, data: str, stages: tuple[str, ...])
 
 
 # The lists of records in the JSON form, in order, between the document's own fields and tokens.
-RECORD_LISTS: tuple[str, ...] = ("sentences", "mentions", "actors", "places", "times", "quotes")
+RECORD_LISTS: tuple[str, ...] = ("sentences", "mentions", "actors", "places", "times", "quotes", "events")
 
 
 @dataclass(slots=True)
@@ -325,6 +453,7 @@ class Document:
     places: list[ResolvedPlace] = field(default_factory=list)
     times: list[TimeExpression] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
     # The lookups stages share (marsad.index), built on first use and rebuilt where the
     # lists above change; never serialised.
     index_cache: DocumentIndex | None = field(default=None, init=False, repr=False, compare=False)
@@ -360,6 +489,7 @@ class Document:
             "places": self.places,
             "times": self.times,
             "quotes": self.quotes,
+            "events": self.events,
         }
         return lists[name]
 
@@ -398,11 +528,14 @@ class Document:
             doc.actors = [ResolvedActor(**_with_known_mentions(a, mentions)) for a in data.get("actors", [])]
             doc.places = [ResolvedPlace(**_with_known_mentions(p, mentions)) for p in data.get("places", [])]
             actors = _ids("actor", doc.actors)
-            _ids("place", doc.places)
+            places = _ids("place", doc.places)
             doc.times = [_time_from_dict(t, text) for t in data.get("times", [])]
-            _ids("time", doc.times)
+            times = _ids("time", doc.times)
             doc.quotes = [_quote_from_dict(q, text, mentions, actors) for q in data.get("quotes", [])]
-            _ids("quote", doc.quotes)
+            quotes = _ids("quote", doc.quotes)
+            known = _Known(mentions, actors, places, times, quotes)
+            doc.events = [_event_from_dict(e, text, known) for e in data.get("events", [])]
+            _ids("event", doc.events)
             if data.get("analysis") is not None:
                 doc.analysis = _analysis_from_dict(data["analysis"], doc)
         except (KeyError, TypeError, AttributeError) as exc:
@@ -420,6 +553,86 @@ def _ids(kind: str, records: list[Any]) -> set[str]:
             raise InvalidDocument(f"two {kind} records share the id {record.id!r}")
         seen.add(record.id)
     return seen
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """The ids an event may refer to."""
+
+    mentions: set[str]
+    actors: set[str]
+    places: set[str]
+    times: set[str]
+    quotes: set[str]
+
+
+def _ref(value: Any, known: set[str], what: str, where: str) -> str | None:
+    if value is not None and value not in known:
+        raise InvalidDocument(f"{where} refers to an unknown {what} {value!r}")
+    return None if value is None else str(value)
+
+
+def _choice(value: Any, allowed: tuple[str, ...], what: str) -> Any:
+    if value is not None and value not in allowed:
+        raise InvalidDocument(f"{what} {value!r} is not one of {', '.join(allowed)}")
+    return value
+
+
+def _participant_from_dict(data: dict[str, Any], text: str, known: _Known, where: str) -> Participant:
+    span = _text_span(data, text)
+    if text[span.start : span.end] != span.text:
+        raise InvalidDocument(f"{where}: participant ({span.start}, {span.end}) does not match its span")
+    return Participant(
+        span.start,
+        span.end,
+        span.text,
+        _ref(data["mention"], known.mentions, "mention", where),
+        _ref(data["actor"], known.actors, "actor", where),
+        _ref(data["place"], known.places, "place", where),
+        data["country"],
+        data["sector"],
+    )
+
+
+def _count_from_dict(data: dict[str, Any] | None, text: str) -> Count | None:
+    if data is None:
+        return None
+    span = _text_span(data, text)
+    if text[span.start : span.end] != span.text:
+        raise InvalidDocument(f"count ({span.start}, {span.end}): text does not match its span")
+    return Count(int(data["low"]), None if data["high"] is None else int(data["high"]), span.start, span.end, span.text)
+
+
+def _event_from_dict(data: dict[str, Any], text: str, known: _Known) -> Event:
+    where = f"event {data.get('id')!r}"
+    triggers = [_text_span(t, text) for t in data["triggers"]]
+    if not triggers or any(text[t.start : t.end] != t.text for t in triggers):
+        raise InvalidDocument(f"{where}: a trigger does not match its span (or there is none)")
+    sentence = Sentence(_offset(data["sentence"]["start"], text), _offset(data["sentence"]["end"], text))
+    size = data["size"]
+    return Event(
+        id=data["id"],
+        type=data["type"],
+        mode=data["mode"],
+        context=list(data["context"]),
+        triggers=triggers,
+        sentence=sentence,
+        actor=[_participant_from_dict(p, text, known, where) for p in data["actor"]],
+        recipient=[_participant_from_dict(p, text, known, where) for p in data["recipient"]],
+        place=_ref(data["place"], known.places, "place", where),
+        place_mention=_ref(data["place_mention"], known.mentions, "mention", where),
+        place_source=_choice(data["place_source"], PLACE_SOURCES, "place_source"),
+        date=data["date"],
+        date_time=_ref(data["date_time"], known.times, "time", where),
+        date_source=_choice(data["date_source"], DATE_SOURCES, "date_source"),
+        size=EventSize(*(_count_from_dict(size[kind], text) for kind in SIZE_KINDS)),
+        quote=_ref(data["quote"], known.quotes, "quote", where),
+        source=_ref(data["source"], known.actors, "actor", where),
+        cameo_root=data["cameo_root"],
+        quad=int(data["quad"]),
+        goldstein=data["goldstein"],
+        confidence=float(data["confidence"]),
+    )
 
 
 def _analysis_from_dict(data: dict[str, Any], doc: Document) -> Analysis:

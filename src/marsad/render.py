@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from marsad.model import Document, Token
+from marsad.model import SIZE_KINDS, Count, Document, Token
 
 QUOTE_WIDTH = 80  # characters of a quote shown in the pretty listing
 
@@ -15,6 +15,12 @@ def _token(doc: Document, token: Token) -> str:
 
 def _codes(*values: object) -> str:
     return " ".join(str(v) for v in values if v) or "-"
+
+
+def _count(c: Count) -> str:
+    if c.high == c.low:
+        return str(c.low)
+    return f"{c.low}-{c.high}" if c.high is not None else f"{c.low}+"
 
 
 def render_pretty(doc: Document) -> str:
@@ -62,6 +68,20 @@ def render_pretty(doc: Document) -> str:
                 speaker += f" = {actors[q.speaker_actor]}"
             quoted = q.text if len(q.text) <= QUOTE_WIDTH else q.text[:QUOTE_WIDTH] + "…"
             lines.append(f"    {q.start}-{q.end} {q.kind} [{q.cue.text}] {speaker}: {quoted}")
+    if doc.events:
+        lines.append("  events:")
+        places = {p.id: p.name for p in doc.places}
+        for e in doc.events:
+            who = ", ".join(f"{p.text} [{_codes(p.country, p.sector)}]" for p in e.actor) or "?"
+            whom = ", ".join(f"{p.text} [{_codes(p.country, p.sector)}]" for p in e.recipient) or "-"
+            kind = e.type + (f"/{e.mode}" if e.mode else "")
+            where = f"{places[e.place]} ({e.place_source})" if e.place else "-"
+            size = " ".join(f"{k} {_count(c)}" for k in SIZE_KINDS if (c := getattr(e.size, k)) is not None)
+            claim = f" claimed in {e.quote}" if e.quote else ""
+            lines.append(
+                f"    {e.id} {kind} [{' / '.join(t.text for t in e.triggers)}] {who} -> {whom} @ {where} "
+                f"on {e.date or '-'} ({e.date_source}){' ' + size if size else ''}{claim}"
+            )
     other = [m for m in doc.mentions if m.label in ("TITLE", "MISC")]
     if other:
         lines.append("  roles and other names: " + ", ".join(f"{m.text} ({m.label})" for m in other))

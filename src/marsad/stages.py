@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 # The Document fields stages fill, in the order the record lists them.
-FIELDS: tuple[str, ...] = ("sentences", "tokens", "mentions", "places", "actors", "times", "quotes")
+FIELDS: tuple[str, ...] = ("sentences", "tokens", "mentions", "places", "actors", "times", "quotes", "events")
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +74,14 @@ BUILTIN_STAGES: dict[str, StageInfo] = {
             "direct and reported speech with cue and speaker",
             requires=("sentences", "tokens", "mentions", "actors", "times"),
             produces=("quotes",),
+        ),
+        StageInfo(
+            "events",
+            "marsad.events.stage:code_events",
+            "PLOVER events: who did what to whom, when, where, how many",
+            requires=("sentences", "tokens", "mentions", "places", "actors", "times", "quotes"),
+            produces=("events",),
+            uses=("kb",),
         ),
     )
 }

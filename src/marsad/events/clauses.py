@@ -1,0 +1,188 @@
+"""Clauses and background: where a trigger's clause begins and ends, and whether what it says is
+news or background (history, totals, conditions, negations, questions, examples, purposes,
+plans).
+
+A clause runs between punctuation, quotation marks, complementisers (أن، إن: what follows is
+the content of a statement), relative pronouns and conjunctions that open a new clause, and a
+verb with و or ف attached (وقتل، فأعلن).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from datetime import date
+
+from marsad.index import DocumentIndex
+from marsad.model import Document
+from marsad.text.forms import WordForm
+from marsad.text.normalize import normalize_word
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(normalize_word(w) for w in text.split())
+
+
+PUNCTUATION = frozenset("؛ ; : . ؟ ? ! ( )".split())
+COMMAS = frozenset("، ,".split())  # a boundary only before a clause of its own: lists have them too
+QUOTE_MARKS = frozenset('«»"“”')
+OPENERS = words(
+    "أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها لأن الذي التي الذين اللذين اللتين حيث بينما فيما عندما"
+    " لكن لكنه لكنها ثم إذ حين حينما بعدما كي لكي"
+)
+NEGATIONS = words("لم لن لا ما ليس ليست عدم دون بدون")
+NEGATING_VERBS = words("نفى نفت ينفي تنفي نفوا أنكر أنكرت ينكر")
+CONDITIONS = words("إذا لو لولا")
+MODALS = words("ربما يمكن يمكنها يمكنه قد محتمل المحتمل المتوقع")
+FUTURE = words("سوف يعتزم تعتزم يعتزمون ينوي تنوي يخطط تخطط يخططون يسعى تسعى يريد تريد")
+PURPOSES = words("بهدف لأجل بغية")
+EXAMPLES = words("مثل مثلما غرار شاكلة")
+# a past perfect (وكان الجيش قد قتل): told as background to the news
+PLUPERFECT_AUX = words("كان كانت كانوا كانا")
+HISTORY = words("سبق سابقا")
+AGGREGATE_PHRASES = tuple(
+    tuple(normalize_word(w) for w in phrase.split())
+    for phrase in ("منذ بداية", "منذ بدء", "منذ اندلاع", "منذ مطلع", "حتى الآن", "منذ عام", "منذ العام")
+)
+EXAMPLE_REACH = 8  # tokens before a trigger in which مثل / على غرار makes it an example
+HISTORY_DAYS = 180  # an event dated this long before publication is history, not news
+
+
+@dataclass(frozen=True, slots=True)
+class Clause:
+    tokens: range  # the clause's tokens
+    sentence: range  # its sentence's tokens
+
+
+def _boundary(form: WordForm, after: WordForm | None) -> bool:
+    """Does a clause end at `form` (the word after it being `after`)?"""
+    if form.norm in COMMAS:
+        return after is None or opens_clause(after) or after.norm in OPENERS
+    return form.norm in PUNCTUATION or form.norm in OPENERS or form.norm[:1] in QUOTE_MARKS
+
+
+def clause_of(ix: DocumentIndex, k: int) -> Clause:
+    """The clause around token k, within its sentence."""
+    forms = ix.forms
+    s = ix.token_sentence[k]
+    sentence = ix.sentence_tokens[s] if s >= 0 else range(0, len(forms))
+
+    def opens(j: int) -> bool:
+        return ix.mention_at(j) is None and opens_clause(forms[j])  # وتركيا is a name, not a verb
+
+    first = k
+    while first > sentence.start and not opens(first) and not _boundary(forms[first - 1], forms[first]):
+        first -= 1
+    end = k + 1
+    while end < sentence.stop:
+        after = forms[end + 1] if end + 1 < sentence.stop else None
+        if _boundary(forms[end], after) or opens(end):
+            break
+        end += 1
+    return Clause(range(first, end), sentence)
+
+
+def opens_clause(form: WordForm) -> bool:
+    """A verb with و or ف attached starts a clause of its own (وقتل، فأعلن). Verbs are told apart
+    from nouns by a present-tense prefix, or by being a past verb news often opens a clause with."""
+    if form.proclitics not in ("و", "ف") or len(form.base) < 3:
+        return False
+    if form.base in CLAUSE_VERBS:  # before the article test: التقى starts like الـ
+        return True
+    return not form.base.startswith("ال") and form.base[0] in "يتن"
+
+
+# past verbs that open a clause often after و: reporting, movement, violence
+CLAUSE_VERBS = words(
+    "قال قالت أكد أكدت أضاف أضافت أعلن أعلنت أوضح أشار كان كانت قتل أصيب طالب دعا اتهم رفض هدد التقى زار"
+    " شن قصف أطلق اعتقل انسحب أفرج وقع جرى تم بدأ عاد"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Background:
+    """Why a trigger is not news (empty reason: it is)."""
+
+    reason: str = ""
+    future: bool = False  # a plan or an announced intention: PLOVER codes some types as AGREE/THREATEN
+
+
+def background(ix: DocumentIndex, clause: Clause, trigger: int, history: list[int]) -> Background:
+    """Is the trigger's clause background, and why (`history`: old_times of the document)?"""
+    forms = ix.forms
+    before = range(clause.tokens.start, trigger)
+    norms_before = [forms[j].base for j in before]  # without و، ف: ولم، ومنذ
+    near = norms_before[-2:]
+    form = forms[trigger]
+    if "ل" in form.proclitics or any(n in PURPOSES for n in norms_before[-3:]):
+        return Background("purpose")
+    if any(n in NEGATIONS for n in near) or (near and near[-1] == "غير"):
+        return Background("negation")
+    start = clause.tokens.start
+    if any(forms[j].base in NEGATING_VERBS for j in range(max(clause.sentence.start, start - 3), start)):
+        return Background("negation")  # نفى أن يكون الجيش قتل
+    sentence = clause.sentence
+    if sentence and (forms[sentence.start].base == "هل" or forms[sentence.stop - 1].norm in ("؟", "?")):
+        return Background("question")
+    if any(forms[j].base in CONDITIONS for j in range(clause.sentence.start, trigger)) or _has_phrase(
+        norms_before, (normalize_word("حال"),)
+    ):
+        return Background("condition")
+    if any(forms[j].base in EXAMPLES for j in range(max(clause.sentence.start, trigger - EXAMPLE_REACH), trigger)):
+        return Background("example")  # مثل ما فعلت حين قصفت: an example, though its clause is another
+    if any(n in HISTORY for n in norms_before) or _pluperfect(norms_before):
+        return Background("history")
+    clause_words = norms_before + [forms[j].base for j in range(trigger, clause.tokens.stop)]
+    if any(_has_phrase(clause_words, p) for p in AGGREGATE_PHRASES):
+        return Background("aggregate")
+    i = bisect_left(history, clause.tokens.start)
+    if i < len(history) and history[i] < clause.tokens.stop:
+        return Background("history")
+    if near and near[-1] in MODALS and form.base[:1] in "يت":
+        return Background("hypothetical")  # قد يقتل: may kill
+    future = "س" in form.proclitics or any(n in FUTURE for n in norms_before[-3:])
+    return Background("", future=future)
+
+
+def _has_phrase(norms: list[str], phrase: tuple[str, ...]) -> bool:
+    first, n = phrase[0], len(phrase)
+    return any(norms[i] == first and tuple(norms[i : i + n]) == phrase for i in range(len(norms) - n + 1))
+
+
+def _pluperfect(norms_before: list[str]) -> bool:
+    """كان … قد before the verb: وكان الجيش قد أعلن."""
+    for i, norm in enumerate(norms_before):
+        base = norm[1:] if norm[:1] in ("و", "ف") and norm[1:] in PLUPERFECT_AUX else norm
+        if base in PLUPERFECT_AUX and "قد" in norms_before[i + 1 :]:
+            return True
+    return False
+
+
+def old_times(doc: Document, ix: DocumentIndex) -> list[int]:
+    """The first token of every time expression that dates something well before publication
+    (عام 2002، قبل عامين): an event in the same clause is history."""
+    if doc.published is None:
+        return []
+    out = []
+    for t in doc.times:
+        if t.value and t.granularity in ("day", "month", "year"):
+            day = _start_of(t.value)
+            if day is not None and (doc.published - day).days > HISTORY_DAYS + _length(t.granularity):
+                out.append(ix.tokens_of(t.start, t.end).start)
+    return sorted(out)
+
+
+def _start_of(value: str) -> date | None:
+    try:
+        parts = [int(p) for p in value.split("-")]
+    except ValueError:
+        return None
+    if len(parts) == 1:
+        return date(parts[0], 1, 1)
+    if len(parts) == 2:
+        return date(parts[0], parts[1], 1)
+    return date(parts[0], parts[1], parts[2])
+
+
+def _length(granularity: str) -> int:
+    return {"day": 0, "month": 31, "year": 366}.get(granularity, 0)

@@ -1,0 +1,488 @@
+"""Who did it, to whom, where and when: an event's participants, place and date from its clause.
+
+Arabic puts the verb first and its subject right after it (VSO: قتل الجيش مسلحين) or the subject
+first (SVO: الجيش قتل); the subject is the first name after the verb that no preposition governs
+(a name that completes a title, المتحدث باسم الجيش، is the title's, and the person named after it
+speaks), else the nearest before it in the clause. The recipient is the next name: an object, or
+one governed by the preposition the verb takes (هجوم على، فرض عقوبات على، أفرج عن، رحب بـ). A name
+joined by و shares the role (حفتر والسراج). A verbal noun takes its actor after على يد / من قبل /
+برصاص, from a nationality adjective (غارة إسرائيلية), from the relative clause after it (مهلة
+التي أعطاها الجيش) or from the verb it is the object of (شن الجيش هجوما), and its recipient
+from the noun after it (مقتل عنصرين). A verb with no subject of its own continues the last
+name that acted before it in the sentence (pro-drop). Where no mention covers a participant, an
+agent noun of the knowledge base names it (سلطات شرق ليبيا → LBY GOV، مسلحون مجهولون → UAF).
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from marsad.events.lexicon import Trigger
+from marsad.events.size import counts_people
+from marsad.index import DocumentIndex
+from marsad.kb.base import KnowledgeBase
+from marsad.model import Document, Mention, Participant, ResolvedActor, ResolvedPlace
+from marsad.text.normalize import normalize_word
+
+
+def words(text: str) -> frozenset[str]:
+    return frozenset(normalize_word(w) for w in text.split())
+
+
+PREPOSITIONS = words(
+    "في من إلى الى على عن مع ضد لدى بين حول عبر خلال منذ بعد قبل أمام تجاه بحق داخل قرب شمال جنوب شرق غرب بقيادة باسم"
+)
+OBJECT = ""  # the preposition slot of a direct object
+# what governs the recipient, by event type, and for verbs that differ from their type
+RECIPIENT_PREPOSITIONS: dict[str, frozenset[str]] = {
+    "ASSAULT": words("على ضد") | {OBJECT},
+    "COERCE": frozenset({OBJECT}),
+    "PROTEST": words("ضد على"),
+    "REQUEST": words("من") | {OBJECT},
+    "ACCUSE": frozenset({OBJECT}),
+    "REJECT": frozenset({OBJECT}),
+    "THREATEN": frozenset({OBJECT}),
+    "CONSULT": words("مع ب") | {OBJECT},
+    "SUPPORT": words("ب مع") | {OBJECT},
+    "AGREE": words("مع"),
+    "SANCTION": words("على") | {OBJECT},
+    "AID": words("إلى الى ل"),
+    "RETREAT": words("عن"),
+    "COOPERATE": words("مع"),
+    "CONCEDE": frozenset(),
+    "MOBILIZE": frozenset(),
+}
+LEMMA_PREPOSITIONS: dict[str, frozenset[str]] = {
+    normalize_word(lemma): preps
+    for lemma, preps in {
+        "ندد": words("ب"),
+        "استنكر": frozenset({OBJECT}),
+        "رحب": words("ب"),
+        "أشاد": words("ب"),
+        "طالب": frozenset({OBJECT}),
+        "دعا": frozenset({OBJECT}),
+        "حث": frozenset({OBJECT}),
+        "ناشد": frozenset({OBJECT}),
+        "طلب": words("من"),
+    }.items()
+}
+AGENT_MARKERS = words("يد قبل برصاص بنيران رصاص نيران")  # على يد، من قبل، برصاص: who did it
+RELATIVES = words("التي الذي الذين")
+LOCATIVES = words("في ب قرب داخل شمال جنوب شرق غرب وسط أطراف محيط")
+PLACE_WORDS = words("مدينة بلدة قرية محافظة ولاية منطقة حي مخيم العاصمة")
+TITLE_LINKS = words("باسم")
+DATELINE_TOKENS = 8
+WINDOW = 14  # tokens after a verb in which its subject and object are looked for
+COMPLEMENT_WORDS = 6  # words that may complete a name before the next one joined to it by و
+HOLDER_REACH = 10  # tokens after a title in which the person it introduces is named
+ACTING_LABELS = ("PER", "ORG", "NORP", "TITLE")
+DAY_GRANULARITIES = ("day", "week", "month", "year", "season")
+# types whose place is where they happened; a statement's place is where it was made, which news
+# seldom says: the dateline stands for it, not a place the statement is about
+LOCATED_TYPES = frozenset("ASSAULT PROTEST COERCE MOBILIZE CONSULT AGREE AID RETREAT COOPERATE SANCTION".split())
+ARMED_TYPES = frozenset({"ASSAULT", "MOBILIZE"})
+KNOWN_RESOLUTIONS = ("city", "admin", "country")
+VICTIM_TYPES = frozenset({"ASSAULT", "COERCE"})
+# verbs that, joined by و to an earlier clause with a subject, usually keep that subject
+CONTINUED_TYPES = frozenset({"CONSULT", "SUPPORT", "ACCUSE", "REQUEST", "REJECT", "THREATEN"})
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A participant before it becomes a record: a mention, or an agent phrase (سلطات شرق ليبيا)
+    with the sector its noun gives and the mention of the country named with it, if any."""
+
+    first: int  # token range of the words that name it
+    end: int
+    mention: Mention | None
+    sector: str | None = None  # an agent noun's sector, before the mention's own
+
+
+@dataclass(slots=True)
+class Found:
+    actor: list[Named]
+    recipient: list[Named]
+
+
+class Finder:
+    """Finds the participants of the triggers of one document."""
+
+    def __init__(self, doc: Document, ix: DocumentIndex, kb: KnowledgeBase) -> None:
+        self.doc, self.ix, self.kb = doc, ix, kb
+        self.places = {p.id: p for p in doc.places}
+        self.actors = {a.id: a for a in doc.actors}
+        self._agents: dict[int, Named | None] = {}
+        self._by_sector: dict[str, list[tuple[int, ResolvedActor]]] | None = None
+        self._times: list[tuple[int, int, int, str, str]] | None = None
+        self._time_starts: list[int] = []
+
+    # names ---------------------------------------------------------------------------------
+    def governor(self, k: int) -> str | None:
+        """The preposition that governs the name starting at token k: attached (بـ، لـ) or the
+        word before it; None for a subject or an object."""
+        form = self.ix.forms[k]
+        attached = form.proclitics.replace("و", "").replace("ف", "")
+        if attached in ("ب", "ل", "ك"):
+            return attached
+        if k > 0 and self.ix.forms[k - 1].norm in PREPOSITIONS:
+            return self.ix.forms[k - 1].norm
+        return None
+
+    def acting(self, m: Mention | None) -> bool:
+        """Can a mention act: a person, an organisation, a group or a title that stands for its
+        holder, or a country (a town is where, not who)."""
+        if m is None:
+            return False
+        if m.label in ACTING_LABELS:
+            return m.label not in ("TITLE", "NORP") or m.id in self.ix.mention_actor
+        place_id = self.ix.mention_place.get(m.id)
+        return place_id is not None and self.places[place_id].resolution == "country"
+
+    def completes_title(self, k: int) -> bool:
+        """A body or place named right after a title or باسم completes the title (المتحدث باسم
+        الجيش، وزير خارجية روسيا): the person named after it is the one meant, while a person
+        right after a title holds it (الناشط أحمد ماهر)."""
+        if k == 0:
+            return False
+        here, before = self.ix.mention_at(k), self.ix.mention_at(k - 1)
+        if here is not None and here.label == "PER":
+            return False
+        return self.ix.forms[k - 1].norm in TITLE_LINKS or (before is not None and before.label == "TITLE")
+
+    def agent(self, k: int) -> Named | None:
+        """An agent phrase of the knowledge base starting at token k that no mention covers, with
+        the country or nationality named right after it (سلطات شرق ليبيا، مسلحون مجهولون)."""
+        if k in self._agents:
+            return self._agents[k]
+        found = None
+        matcher = self.kb.sector_matcher()
+        form = self.ix.forms[k]
+        could_start = matcher.starts_a_phrase(form.base) or matcher.starts_a_phrase(form.norm)
+        if could_start and self.ix.mention_at(k) is None:
+            hit = matcher.match_at(self.ix.forms, k)
+            if hit is not None:
+                end, sector = hit
+                country = None
+                for j in range(end, min(len(self.ix.forms), end + 2)):
+                    m = self.ix.mention_at(j)
+                    if m is not None and (m.label == "NORP" or self.acting(m)) and m.label != "PER":
+                        country = m
+                        end = self.ix.mention_tokens[m.id].stop
+                        break
+                found = Named(k, end, country, sector)
+        self._agents[k] = found
+        return found
+
+    def names_in(self, tokens: range) -> list[Named]:
+        """The acting names that start in `tokens`, in order: mentions and agent phrases."""
+        out: list[Named] = []
+        k = tokens.start
+        while k < tokens.stop:
+            m = self.ix.mention_at(k)
+            if m is not None:
+                span = self.ix.mention_tokens[m.id]
+                if span.start == k and self.acting(m):
+                    out.append(Named(k, span.stop, m))
+                k = max(span.stop, k + 1)
+                continue
+            agent = self.agent(k)
+            if agent is not None:
+                out.append(agent)
+                k = agent.end
+                continue
+            k += 1
+        return out
+
+    def with_coordinated(self, first: Named, limit: int) -> list[Named]:
+        """A name and those joined to it by و (حفتر والسراج، قطر وتركيا والسودان), with commas and
+        the words that complete a name (بقيادة المشير حفتر، في طبرق) skipped between them; a
+        title joined by و stands for the person named after it (ورئيس الحكومة فايز السراج)."""
+        out = [first]
+        k = first.end
+        skipped = 0
+        after_title = False  # the word before was a title in a complement: a person after it holds it
+        while k < limit and skipped <= COMPLEMENT_WORDS:
+            form = self.ix.forms[k]
+            if form.norm in ("،", ","):
+                k += 1
+                after_title = False
+                continue
+            if not form.proclitics.startswith("و"):
+                m = self.ix.mention_at(k)
+                holds_title = after_title and m is not None and m.label == "PER"
+                governed = self.governor(k) is not None or form.norm in PREPOSITIONS
+                if not (governed or self.completes_title(k) or holds_title):
+                    break
+                # بقيادة المشير خليفة حفتر، في طبرق: words that complete the name before
+                after_title = m is not None and m.label == "TITLE"
+                k = self.ix.mention_tokens[m.id].stop if m is not None else k + 1
+                skipped += 1
+                continue
+            after_title = False
+            m = self.ix.mention_at(k)
+            if m is not None and m.label == "TITLE" and not self.acting(m):
+                person = self._holder(k, limit)
+                if person is None:
+                    break
+                out.append(person)
+                k, skipped = person.end, 0
+                continue
+            nxt = next(iter(self.names_in(range(k, min(limit, k + 4)))), None)
+            if nxt is None or nxt.first != k:
+                break
+            out.append(nxt)
+            k, skipped = nxt.end, 0
+        return out
+
+    def _holder(self, title_token: int, limit: int) -> Named | None:
+        """The person a title introduces: the first person named in the words after it."""
+        for name in self.names_in(range(title_token + 1, min(limit, title_token + 1 + HOLDER_REACH))):
+            if name.mention is not None and name.mention.label == "PER":
+                return name
+        return None
+
+    # participants ----------------------------------------------------------------------------
+    def participants(self, clause: range, trigger: int, trigger_end: int, found: Trigger) -> Found:
+        names = self.names_in(clause)
+        after = [n for n in names if n.first >= trigger_end]
+        before = [n for n in names if n.end <= trigger]
+        allowed = LEMMA_PREPOSITIONS.get(
+            normalize_word(found.lemma), RECIPIENT_PREPOSITIONS.get(found.type, frozenset())
+        )
+        if found.kind == "noun":
+            return self._of_noun(clause, trigger_end, after, before, allowed, found)
+        subject: Named | None = None
+        rest = after
+        if before and before[0].first == clause.start and self.governor(before[0].first) is None:
+            subject = before[0]  # إن الجيش سيهاجم: the subject opens the clause (SVO)
+            after = []
+        if (
+            found.type in CONTINUED_TYPES
+            and self.ix.forms[trigger].proclitics.startswith("و")
+            and trigger == clause.start
+            and self.pro_drop(self._sentence(trigger), trigger)
+            and len([n for n in after if self.governor(n.first) is None]) == 1
+        ):
+            # ووصل ماكرون إلى الجزائر، والتقى الرئيس الجزائري بوتفليقة: the verb continues the
+            # sentence's subject, and the one name after it is whom it met
+            after = [n for n in after if self.governor(n.first) is not None]
+        if found.type in VICTIM_TYPES and trigger_end < clause.stop and counts_people(self.ix.forms, trigger_end):
+            after = []  # قتل عنصرين يتبعان الجماعات: the ones killed come first; their words name no subject
+        for n, name in enumerate(after):
+            if name.first > trigger_end + WINDOW:
+                break
+            if self.governor(name.first) is not None or self.completes_title(name.first):
+                continue
+            if found.type == "ASSAULT" and name.mention is not None and name.mention.label == "PER":
+                break  # قتل زعيم التنظيم: the one killed, told in the passive
+            subject, rest = name, after[n + 1 :]
+            break
+        if subject is None and before and self.governor(before[-1].first) is None:
+            subject = before[-1]
+        if subject is not None and subject.first < trigger:
+            rest = [n for n in names if n.first >= trigger_end]
+        actor = self.with_coordinated(subject, clause.stop) if subject is not None else []
+        if actor and actor[0].first >= trigger_end:
+            last = max(a.end for a in actor)  # the object follows the subject and its complements
+            rest = [n for n in after if n.first >= last]
+        recipient: list[Named] = []
+        for name in rest:
+            if name.first > trigger_end + 2 * WINDOW:
+                break
+            governor = self.governor(name.first) or OBJECT
+            if governor in allowed and name not in actor and not self.completes_title(name.first):
+                recipient = self.with_coordinated(name, clause.stop)
+                break
+        if not actor and found.type == "ASSAULT":
+            actor = self._agent_after(clause.stop, trigger_end)
+        return Found(actor, recipient)
+
+    def _sentence(self, k: int) -> range:
+        s = self.ix.token_sentence[k]
+        return self.ix.sentence_tokens[s] if s >= 0 else range(0, len(self.ix.forms))
+
+    def _agent_after(self, stop: int, start: int) -> list[Named]:
+        """على يد X، من قبل X، برصاص X، بنيران X: who did what a passive or a noun tells."""
+        forms = self.ix.forms
+        for k in range(start, stop):
+            if forms[k].base in AGENT_MARKERS or forms[k].stem in AGENT_MARKERS:
+                for name in self.names_in(range(k + 1, min(stop, k + 3))):
+                    return self.with_coordinated(name, stop)
+        return []
+
+    def _relative_agent(self, clause_end: int, trigger_end: int) -> list[Named]:
+        """مهلة 24 ساعة التي أعطاها الجيش: the subject of the relative clause after a noun."""
+        forms = self.ix.forms
+        for k in range(trigger_end, min(len(forms), trigger_end + 4)):
+            if forms[k].norm in RELATIVES:
+                sentence = self.ix.sentence_tokens[self.ix.token_sentence[k]]
+                for name in self.names_in(range(k + 2, min(sentence.stop, k + 6))):
+                    if self.governor(name.first) is None:
+                        return [name]
+                return []
+        return []
+
+    def _of_noun(
+        self,
+        clause: range,
+        trigger_end: int,
+        after: list[Named],
+        before: list[Named],
+        allowed: frozenset[str],
+        found: Trigger,
+    ) -> Found:
+        actor = self._agent_after(clause.stop, trigger_end) or self._relative_agent(clause.stop, trigger_end)
+        if not actor and after and after[0].first == trigger_end and after[0].mention is not None:
+            m = after[0].mention
+            if m.label == "NORP" and not self.ix.forms[trigger_end].proclitics:
+                actor = [after[0]]  # غارة إسرائيلية
+        if not actor and before and self.governor(before[-1].first) is None and found.type != "PROTEST":
+            actor = self.with_coordinated(before[-1], clause.stop)
+        recipient: list[Named] = []
+        for name in after:
+            if name in actor:
+                continue
+            governor = self.governor(name.first)
+            if (name.first == trigger_end and governor is None) or (governor is not None and governor in allowed):
+                recipient = self.with_coordinated(name, clause.stop)
+            break
+        return Found(actor, recipient)
+
+    def pro_drop(self, sentence: range, before: int) -> list[Named]:
+        """The last name that acted before token `before` in the sentence: a subject no preposition
+        governs and no title takes (حفتر in "ويقيم حفتر اتصالات …، وزار …")."""
+        for name in reversed(self.names_in(range(sentence.start, before))):
+            m = name.mention
+            governed = self.governor(name.first) is not None or self.completes_title(name.first)
+            if m is not None and (m.label in ("PER", "ORG") or self.acting(m)) and not governed:
+                return [name]  # أما إيطاليا فأعلنت: a country too
+        return []
+
+    def records(self, names: list[Named], event_type: str) -> list[Participant]:
+        """Names as participant records, coded from their actor, their country or their agent noun."""
+        out = []
+        demonyms = self.kb.demonyms()
+        for name in names:
+            start, end = self.ix.forms[name.first].base_start, self.ix.forms[name.end - 1].base_end
+            text = self.doc.text[start:end]
+            m = name.mention
+            actor_id = self.ix.mention_actor.get(m.id) if m is not None else None
+            place_id = self.ix.mention_place.get(m.id) if m is not None else None
+            country: str | None = None
+            sector: str | None = None
+            if actor_id is not None:
+                country, sector = self.actors[actor_id].code
+            elif place_id is not None:
+                country = self.places[place_id].country
+                sector = "GOV"  # a country named as the one acting is its government (طالب روسيا)
+            elif m is not None and m.label == "NORP":
+                hit = demonyms.get(normalize_word(m.text), ())
+                country = hit[0].iso3 if hit else None
+                sector = "MIL" if event_type in ARMED_TYPES else None  # غارات إسرائيلية
+            if name.sector is not None:
+                sector = name.sector
+                if m is None:  # الجيش، قوات الجيش: the army the document named before
+                    earlier = self._earlier_actor(name.first, sector)
+                    if earlier is not None:
+                        actor_id, country = earlier.id, earlier.country
+            out.append(
+                Participant(start, end, text, m.id if m is not None else None, actor_id, place_id, country, sector)
+            )
+        return out
+
+    def _earlier_actor(self, token: int, sector: str) -> ResolvedActor | None:
+        """The last actor of this sector named before a token, for an agent noun with no name."""
+        if self._by_sector is None:
+            self._by_sector = {}
+            for actor in self.doc.actors:
+                if actor.sector is not None and actor.country is not None:
+                    for m in actor.mentions:
+                        self._by_sector.setdefault(actor.sector, []).append((self.ix.mentions[m].start, actor))
+            for mentions in self._by_sector.values():
+                mentions.sort(key=lambda sa: sa[0])
+        named = self._by_sector.get(sector, [])
+        i = bisect_left(named, self.ix.forms[token].base_start, key=lambda sa: sa[0]) - 1
+        return named[i][1] if i >= 0 else None
+
+    # place and date --------------------------------------------------------------------------
+    def place(
+        self, event_type: str, clause: range, sentence: range, trigger: int, taken: set[int]
+    ) -> tuple[ResolvedPlace | None, Mention | None, str | None]:
+        """Where: for an event that happens somewhere, a place its clause names with a locative
+        (في درنة، بدرنة، مدينة درنة), the nearest after the trigger first, else one its sentence
+        names so; else, and for a statement, the dateline's. The words of a participant (رئيس
+        الحكومة في طرابلس) are not the event's place (`taken`: their tokens). Of a neighbourhood
+        and its city (حي المدينة القديمة بدرنة) the city is kept when the gazetteer knows it as one."""
+        ix = self.ix
+        scopes: list[tuple[list[int], str]] = []
+        if event_type in LOCATED_TYPES:
+            scopes = [
+                ([*range(trigger, clause.stop), *range(clause.start, trigger)], "clause"),
+                (list(sentence), "sentence"),
+            ]
+        for tokens, source in scopes:
+            found: list[tuple[ResolvedPlace, Mention]] = []
+            for k in tokens:
+                m = ix.mention_at(k)
+                if m is None or m.label != "LOC" or k in taken or m.id not in ix.mention_place:
+                    continue
+                if ix.mention_tokens[m.id].start == k and self._locative(k):
+                    found.append((self.places[ix.mention_place[m.id]], m))
+            if found:
+                place, m = next((f for f in found if f[0].resolution in KNOWN_RESOLUTIONS), found[0])
+                return place, m, source
+        for k in range(min(len(ix.forms), DATELINE_TOKENS)):
+            m = ix.mention_at(k)
+            if m is not None and m.label == "LOC" and m.id in ix.mention_place and self._dateline(k):
+                return self.places[ix.mention_place[m.id]], m, "dateline"
+        return None, None, None
+
+    def _locative(self, k: int) -> bool:
+        form = self.ix.forms[k]
+        if "ب" in form.proclitics:
+            return True
+        previous = self.ix.forms[k - 1] if k > 0 else None
+        return previous is not None and (previous.norm in LOCATIVES or previous.base in PLACE_WORDS)
+
+    def _dateline(self, k: int) -> bool:
+        """A place at the head of the article, before (وكالات) or a dash: طرابلس (وكالات)."""
+        after = [f.norm for f in self.ix.forms[k + 1 : k + 4]]
+        return "(" in after or "-" in after or "–" in after
+
+    def date(self, clause: range, sentence: range, trigger: int) -> tuple[str | None, str | None, str | None]:
+        """When: the clause's time expression nearest the trigger, else the sentence's only dated
+        one, else the published date. Returns (value, time id, source)."""
+        doc, ix = self.doc, self.ix
+        if self._times is None:
+            self._times = sorted(
+                (t.start, t.end, ix.tokens_of(t.start, t.end).start, t.id, t.value)
+                for t in doc.times
+                if t.value and t.granularity in DAY_GRANULARITIES
+            )
+            self._time_starts = [t[0] for t in self._times]
+
+        times, starts = self._times, self._time_starts
+
+        def dated_in(scope: range) -> list[tuple[int, str, str]]:
+            first, end = ix.forms[scope.start].base_start, ix.forms[scope.stop - 1].base_end
+            i = bisect_left(starts, first)
+            out = []
+            while i < len(times) and times[i][0] < end:
+                _, stop, token, time_id, value = times[i]
+                if stop <= end:
+                    out.append((abs(token - trigger), time_id, value))
+                i += 1
+            return out
+
+        clause_times = dated_in(clause)
+        if clause_times:
+            _, time_id, value = min(clause_times)
+            return value, time_id, "clause"
+        sentence_times = dated_in(sentence)
+        if len({value for _, _, value in sentence_times}) == 1:
+            _, time_id, value = sentence_times[0]
+            return value, time_id, "sentence"
+        if doc.published is not None:
+            return doc.published.isoformat(), None, "published"
+        return None, None, None

@@ -1,0 +1,269 @@
+"""The `events` pipeline stage: PLOVER events, each with its evidence, in `doc.events`.
+
+For every trigger of the lexicon in a sentence (قتل، طالب، فرض عقوبات …):
+1. its clause (clauses.py) and whether the clause tells news or background: history, totals,
+   conditions, negations, questions, examples and purposes are not events; a plan or a future
+   tense turns cooperation into AGREE and force into THREATEN, as PLOVER codes intentions;
+2. its actor and recipient by Arabic word order, its place, its date (participants.py) and its
+   size (size.py); an event told inside a quote keeps the quote and the speaker as its source;
+3. one record per happening: the same type told again in the same sentence, or in another with
+   the same participants, place and date, adds a trigger to the first record.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from marsad.events.clauses import background, clause_of, old_times
+from marsad.events.lexicon import Trigger, key, lexicon, token_keys
+from marsad.events.ontology import ontology
+from marsad.events.participants import Finder, Named
+from marsad.events.size import find_size
+from marsad.index import DocumentIndex, index
+from marsad.model import Document, Event, Quote, Sentence, TextSpan
+from marsad.resources import Resources
+
+# what a plan or a future tense of each type is coded as (None: not an event yet)
+FUTURE: dict[str, tuple[str, str | None] | None] = {
+    "AGREE": ("AGREE", None),
+    "CONSULT": ("CONSULT", None),  # a meeting announced for a day is a meeting, with that day
+    "SUPPORT": ("AGREE", None),
+    "COOPERATE": ("AGREE", None),
+    "AID": ("AGREE", None),
+    "RETREAT": ("AGREE", None),
+    "CONCEDE": ("AGREE", None),
+    "ASSAULT": ("THREATEN", "violence"),
+    "COERCE": ("THREATEN", "arrest"),
+    "SANCTION": ("THREATEN", "relations"),
+    "MOBILIZE": ("MOBILIZE", None),
+    "THREATEN": ("THREATEN", None),
+    "REQUEST": None,
+    "ACCUSE": None,
+    "REJECT": None,
+    "PROTEST": None,
+}
+MERGE_SENTENCES = 40  # an article tells a happening again within this many sentences
+MERGE_CANDIDATES = 20  # earlier events of a type a new one is compared with
+SIZE_KIND = {"ASSAULT": "dead", "COERCE": "arrested"}
+# words in an ASSAULT's clause that say how it was done
+ASSAULT_MODES = {
+    key(w): mode
+    for mode, ws in {
+        "aerial": "جوي جوية غارة غارات طائرات طائرة الطيران مقاتلات",
+        "drone": "مسيرة مسيرات طيار",
+        "suicide-attack": "انتحاري انتحارية",
+        "explosives": "مفخخة مفخخ عبوة ناسفة متفجرات لغم ألغام",
+        "heavy-weapons": "صاروخ صواريخ قذائف قذيفة مدفعي مدفعية هاون دبابات",
+        "firearms": "رصاص الرصاص نار نيران",
+    }.items()
+    for w in ws.split()
+}
+CONTEXT_WORDS = {
+    key(w): context
+    for context, ws in {
+        "election": "انتخابات الانتخابات انتخاب الاقتراع التصويت الانتخابية",
+        "terrorism": "إرهاب الإرهاب إرهابي الإرهابية الإرهابيين المتطرفة متطرفين داعش القاعدة",
+        "diplomatic": "السفير سفير السفارة الدبلوماسية دبلوماسي",
+        "economic": "اقتصادية الاقتصاد التجارة الرسوم الجمركية",
+        "human_rights": "حقوق الإنسان",
+        "migration": "اللاجئين المهاجرين اللاجئون",
+    }.items()
+    for w in ws.split()
+}
+SECTOR_CONTEXTS = {"MIL": "military", "JUD": "legal", "LEG": "legislative", "SPY": "intelligence"}
+KIND_CONFIDENCE = {"phrase": 0.85, "verb": 0.8, "noun": 0.65}
+AGREE_WITH = "اتفق مع"
+DRONE_NOUNS = frozenset(key(w) for w in ("طائرة", "طائرات"))
+
+
+@dataclass(slots=True)
+class _Candidate:
+    event: Event
+    sentence_index: int
+
+
+def _quote_at(quotes: list[Quote], starts: list[int], offset: int) -> Quote | None:
+    """The quote around an offset (quotes are in text order and do not overlap)."""
+    i = bisect_right(starts, offset) - 1
+    return quotes[i] if i >= 0 and quotes[i].start <= offset < quotes[i].end else None
+
+
+def _speaker(ix: DocumentIndex, quote: Quote) -> list[Named]:
+    if quote.speaker_mention is not None and quote.speaker_mention in ix.mentions:
+        span = ix.mention_tokens[quote.speaker_mention]
+        return [Named(span.start, span.stop, ix.mentions[quote.speaker_mention])]
+    return []
+
+
+def _skip(ix: DocumentIndex, keys: list[str], first: int, trigger: Trigger) -> bool:
+    """Words that are triggers in most places but not here: مسيرة after طائرة is a drone."""
+    return trigger.lemma == "مسيرة" and first > 0 and keys[first - 1] in DRONE_NOUNS
+
+
+def _mode(
+    ix: DocumentIndex, keys: list[str], clause: range, trigger: Trigger, type_: str, mode: str | None
+) -> str | None:
+    if type_ != "ASSAULT" or trigger.type != "ASSAULT" or mode not in (None, "firearms", "heavy-weapons"):
+        return mode
+    for k in clause:
+        found = ASSAULT_MODES.get(keys[k])
+        if found is not None:
+            return found
+    return mode
+
+
+def _contexts(keys: list[str], sentence: range, participants: list[str | None]) -> list[str]:
+    found: list[str] = []
+    for sector in participants:
+        context = SECTOR_CONTEXTS.get(sector or "")
+        if context and context not in found:
+            found.append(context)
+    for k in sentence:
+        context = CONTEXT_WORDS.get(keys[k])
+        if context and context not in found:
+            found.append(context)
+    return found
+
+
+def _first_person(base: str, words: dict[str, Trigger]) -> bool:
+    """نرحب، رحبنا: the speaker's own act. A verb in the first person plural is a trigger's
+    present with ن for ي, or its past with نا (a past verb that starts with ن, نفى، ندد, is not)."""
+    k = key(base)
+    return (k.startswith("ن") and "ي" + k[1:] in words) or (k.endswith("نا") and k[:-2] in words)
+
+
+def code_events(doc: Document, resources: Resources | None = None) -> Document:
+    """Fill `doc.events` from the triggers in the text and everything the earlier stages found."""
+    ix = index(doc)
+    if not ix.forms:
+        doc.events = []
+        return doc
+    finder = Finder(doc, ix, (resources or Resources.default()).kb)
+    keys = token_keys(ix.forms)
+    history = old_times(doc, ix)
+    quotes = sorted(doc.quotes, key=lambda q: q.start)
+    quote_starts = [q.start for q in quotes]
+    lex, types = lexicon(), ontology().types
+    candidates: list[_Candidate] = []
+    last_subject: list[Named] = []
+    for sentence_index, (a, b) in enumerate(ix.sentence_ranges()):
+        for first, end, trigger in lex.find(keys, a, b):
+            if _skip(ix, keys, first, trigger):
+                continue
+            clause = clause_of(ix, first)
+            told = background(ix, clause, first, history)
+            if told.reason:
+                continue
+            type_, mode = trigger.type, trigger.mode
+            if trigger.lemma == AGREE_WITH and any(keys[k] == "علي" for k in range(end, clause.tokens.stop)):
+                type_ = "AGREE"  # اتفق مع X على: agreed on something, not with someone's view
+            if told.future:
+                planned = FUTURE[type_]
+                if planned is None:
+                    continue
+                type_, mode = planned[0], planned[1] or (mode if planned[0] == type_ else None)
+            found = finder.participants(clause.tokens, first, end, trigger)
+            trigger_start = ix.forms[first].base_start
+            quote = _quote_at(quotes, quote_starts, trigger_start)
+            actor = found.actor
+            if (
+                not actor
+                and quote is not None
+                and trigger.kind != "noun"
+                and _first_person(ix.forms[first].base, lex.words)
+            ):
+                actor = _speaker(ix, quote)  # نرحب: the speaker's own act
+            if not actor and trigger.kind != "noun" and not (type_ == "ASSAULT" and found.recipient):
+                actor = finder.pro_drop(clause.sentence, clause.tokens.start) or last_subject  # pro-drop
+            if found.actor:
+                last_subject = found.actor
+            named = actor + found.recipient
+            taken = set(range(min(n.first for n in named), max(n.end for n in named))) if named else set()
+            place, place_mention, place_source = finder.place(type_, clause.tokens, clause.sentence, first, taken)
+            date, time_id, date_source = finder.date(clause.tokens, clause.sentence, first)
+            actor_records = finder.records(actor, type_)
+            recipient_records = finder.records(found.recipient, type_)
+            kind = types[type_]
+            confidence = KIND_CONFIDENCE[trigger.kind] * (1.0 if actor_records else 0.8) * (0.9 if quote else 1.0)
+            sentence = Sentence(ix.forms[clause.sentence.start].base_start, ix.forms[clause.sentence.stop - 1].base_end)
+            trigger_end = ix.forms[end - 1].base_end
+            mode = _mode(ix, keys, clause.tokens, trigger, type_, mode)
+            event = Event(
+                id="",
+                type=type_,
+                mode=mode,
+                context=_contexts(keys, clause.sentence, [p.sector for p in actor_records + recipient_records]),
+                triggers=[TextSpan(trigger_start, trigger_end, doc.text[trigger_start:trigger_end])],
+                sentence=sentence,
+                actor=actor_records,
+                recipient=recipient_records,
+                place=place.id if place is not None else None,
+                place_mention=place_mention.id if place_mention is not None else None,
+                place_source=place_source,  # type: ignore[arg-type]  # Finder.place gives only these
+                date=date,
+                date_time=time_id,
+                date_source=date_source,  # type: ignore[arg-type]  # Finder.date gives only these
+                size=find_size(doc.text, ix.forms, clause.tokens, first, end, SIZE_KIND.get(type_)),
+                quote=quote.id if quote is not None else None,
+                source=quote.speaker_actor if quote is not None else None,
+                cameo_root=kind.cameo_root_of(mode),
+                quad=kind.quad,
+                goldstein=kind.goldstein_of(mode),
+                confidence=confidence,
+            )
+            candidates.append(_Candidate(event, sentence_index))
+    doc.events = _one_per_happening(candidates)
+    for n, event in enumerate(doc.events, start=1):
+        event.id = f"e{n}"
+    return doc
+
+
+def _keys(participants: list) -> set[str]:  # type: ignore[type-arg]
+    return {p.actor or p.place or p.mention for p in participants}
+
+
+def _same_happening(earlier: _Candidate, later: _Candidate) -> bool:
+    a, b = earlier.event, later.event
+    if a.type != b.type:
+        return False
+    if earlier.sentence_index == later.sentence_index:
+        return not (_keys(a.actor) and _keys(b.actor) and not _keys(a.actor) & _keys(b.actor))
+    if (a.date != b.date and "published" not in (a.date_source, b.date_source)) or (
+        a.place and b.place and a.place != b.place
+    ):
+        return False
+    shared_actor = bool(_keys(a.actor) & _keys(b.actor)) or not (a.actor and b.actor)
+    shared_recipient = bool(_keys(a.recipient) & _keys(b.recipient)) or not (a.recipient and b.recipient)
+    return shared_actor and shared_recipient and bool(a.actor or a.recipient)
+
+
+def _one_per_happening(candidates: list[_Candidate]) -> list[Event]:
+    """The same happening told twice is one event with both triggers; the first telling keeps its
+    fields and takes what a later one adds (a recipient, a place, a count). A happening is looked
+    for among the events of its type told in the last MERGE_SENTENCES sentences."""
+    kept: list[_Candidate] = []
+    by_type: dict[str, list[_Candidate]] = {}
+    for c in candidates:
+        recent = by_type.setdefault(c.event.type, [])
+        same = next(
+            (k for k in recent if c.sentence_index - k.sentence_index <= MERGE_SENTENCES and _same_happening(k, c)),
+            None,
+        )
+        if same is None:
+            kept.append(c)
+            recent.append(c)
+            if len(recent) > MERGE_CANDIDATES:
+                recent.pop(0)
+            continue
+        e, new = same.event, c.event
+        e.triggers.append(new.triggers[0])
+        e.actor = e.actor or new.actor
+        e.recipient = e.recipient or new.recipient
+        if e.place is None:
+            e.place, e.place_mention, e.place_source = new.place, new.place_mention, new.place_source
+        for kind in ("dead", "injured", "arrested", "displaced"):
+            if getattr(e.size, kind) is None:
+                setattr(e.size, kind, getattr(new.size, kind))
+        e.confidence = max(e.confidence, new.confidence)
+    return [k.event for k in kept]

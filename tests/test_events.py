@@ -1,0 +1,191 @@
+"""The events stage: the example article's events, the background rules, word order, sizes."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import marsad
+from marsad.events.ontology import ontology
+from marsad.model import Document, Event
+
+
+def events(text: str, published: str = "2018-07-26") -> tuple[Document, list[Event]]:
+    doc = marsad.extract(text, published=published)
+    return doc, doc.events
+
+
+def codes(parts: list[Any]) -> set[tuple[str | None, str | None]]:
+    return {(p.country, p.sector) for p in parts}
+
+
+def texts(parts: list[Any]) -> list[str]:
+    return [p.text for p in parts]
+
+
+def of_type(found: list[Event], kind: str) -> list[Event]:
+    return [e for e in found if e.type == kind]
+
+
+@pytest.fixture(scope="module")
+def example(example_text: str) -> tuple[Document, list[Event]]:
+    return events(example_text)
+
+
+def test_the_ontology_has_plover_s_sixteen_types() -> None:
+    types = ontology().types
+    assert len(types) == 16
+    assert types["ASSAULT"].quad == 4 and types["ASSAULT"].cameo_root == "18"
+    assert types["ASSAULT"].cameo_root_of("firearms") == "19" and types["ASSAULT"].goldstein_of("firearms") == -10
+    assert types["CONSULT"].cameo_root == "04" and types["REQUEST"].quad == 3
+    assert "election" in ontology().contexts
+
+
+def test_example_request_to_russia(example: tuple[Document, list[Event]]) -> None:
+    _doc, found = example
+    (request,) = of_type(found, "REQUEST")
+    assert request.triggers[0].text == "طالب" and codes(request.actor) == {("LBY", "MIL")}
+    assert texts(request.recipient) == ["روسيا", "فلاديمير بوتين"] and codes(request.recipient) == {("RUS", "GOV")}
+    assert request.date == "2018-07-25" and request.date_source == "clause"
+
+
+def test_example_accusations(example: tuple[Document, list[Event]]) -> None:
+    _, found = example
+    first, second = of_type(found, "ACCUSE")
+    assert texts(first.actor) == ["الجيش الليبي", "البرلمان الليبي"]
+    assert texts(first.recipient) == ["قطر", "تركيا", "السودان"]
+    assert codes(second.actor) == {("LBY", "GOV")} and texts(second.recipient) == ["إيطاليا"]
+
+
+def test_example_visit_agreement_and_stances(example: tuple[Document, list[Event]]) -> None:
+    doc, found = example
+    places = {p.id: p for p in doc.places}
+    visit = next(e for e in of_type(found, "CONSULT") if e.mode == "visit")
+    assert texts(visit.actor) == ["حفتر"]
+    (agree,) = of_type(found, "AGREE")
+    assert texts(agree.actor) == ["حفتر", "فايز السراج"] and agree.date == "2018-05"
+    assert agree.place is not None and places[agree.place].name == "باريس" and "election" in agree.context
+    (reject,) = of_type(found, "REJECT")
+    assert texts(reject.actor) == ["إيطاليا"]
+    supports = of_type(found, "SUPPORT")
+    assert [codes(e.actor) for e in supports] == [{("FRA", "GOV")}, {("LBY", "MIL")}]
+    assert all(e.quote is not None for e in supports)
+
+
+def test_example_killing_threat_and_mobilisation_in_derna(example: tuple[Document, list[Event]]) -> None:
+    doc, found = example
+    places = {p.id: p for p in doc.places}
+    (assault,) = of_type(found, "ASSAULT")
+    assert assault.size.dead is not None and (assault.size.dead.low, assault.size.dead.high) == (2, 2)
+    assert codes(assault.actor) == {("LBY", "MIL")} and len(assault.triggers) == 2  # told twice, one event
+    assert assault.place is not None and places[assault.place].name == "درنة" and assault.date == "2018-07-25"
+    (threat,) = of_type(found, "THREATEN")
+    assert threat.triggers[0].text == "مهلة" and codes(threat.actor) == {("LBY", "MIL")}
+    (mobilize,) = of_type(found, "MOBILIZE")
+    assert codes(mobilize.actor) == {("LBY", "MIL")} and places[mobilize.place or ""].name == "درنة"
+
+
+def test_example_syria_as_an_example_is_no_assault(example: tuple[Document, list[Event]]) -> None:
+    doc, found = example
+    assert all("سوريا" not in doc.text[e.sentence.start : e.sentence.end] for e in of_type(found, "ASSAULT"))
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("وكان الجيش قد قتل عشرة مسلحين في درعا عام 2012.", "history"),
+        ("قتل الجيش عشرة مسلحين في درعا عام 2002.", "history"),
+        ("ومنذ بداية العام قتل 13 جنديا في المنطقة.", "aggregate"),
+        ("وإذا هاجم الجيش المدينة فإن المدنيين سيدفعون الثمن.", "condition"),
+        ("ولم يقتل أحد في المدينة.", "negation"),
+        ("ونفى الجيش أن يكون قد قصف المستشفى.", "negation"),
+        ("هل قصف الجيش المستشفى؟", "question"),
+        ("وقال إن روسيا قادرة على التدخل مثل ما فعلت حين قصفت مواقع الإرهابيين.", "example"),
+        ("وتوجه الوفد إلى بغداد للتفاوض على اتفاق.", "purpose"),
+    ],
+)
+def test_background_is_not_an_event(text: str, reason: str) -> None:
+    _, found = events(text)
+    assert not of_type(found, "ASSAULT") and not of_type(found, "CONSULT"), reason
+
+
+def test_a_future_attack_is_a_threat_and_a_future_aid_an_agreement() -> None:
+    _, found = events("وقال المتحدث إن الجيش سيهاجم مواقع المسلحين في المدينة.")
+    assert [e.type for e in found] == ["THREATEN"] and found[0].mode == "violence"
+    _, found = events("وأعلنت الحكومة الألمانية أنها سترسل مساعدات إلى اليمن.")
+    assert [e.type for e in found] == ["AGREE"]
+
+
+def test_subject_after_the_verb_before_it_and_dropped() -> None:
+    _, found = events("اعتقلت الشرطة المصرية الناشط أحمد ماهر في القاهرة أمس.")
+    (arrest,) = found
+    assert codes(arrest.actor) == {("EGY", "COP")} and texts(arrest.recipient) == ["أحمد ماهر"]
+    _, found = events("الشرطة المصرية اعتقلت الناشط أحمد ماهر.")
+    assert codes(found[0].actor) == {("EGY", "COP")}
+    _, found = events("ووصل الرئيس الفرنسي إيمانويل ماكرون إلى الجزائر، والتقى الرئيس الجزائري عبد العزيز بوتفليقة.")
+    (meeting,) = of_type(found, "CONSULT")
+    assert texts(meeting.actor) == ["إيمانويل ماكرون"] and texts(meeting.recipient) == ["عبد العزيز بوتفليقة"]
+
+
+def test_passive_and_agent_phrases() -> None:
+    _, found = events("قتل ثلاثة مدنيين برصاص قوات الأمن السورية في درعا.")
+    (killing,) = found
+    assert killing.size.dead is not None and killing.size.dead.low == 3
+    assert {c[0] for c in codes(killing.actor)} == {"SYR"}
+    _, found = events("وقتل زعيم التنظيم على يد القوات الأمريكية.")
+    assert codes(found[0].actor) == {("USA", "MIL")} and texts(found[0].recipient) == []
+
+
+def test_compound_actors_and_recipients() -> None:
+    _, found = events("واتفق الرئيس الروسي فلاديمير بوتين والرئيس التركي رجب طيب أردوغان على وقف القتال.")
+    (agree,) = of_type(found, "AGREE")
+    assert texts(agree.actor) == ["فلاديمير بوتين", "رجب طيب أردوغان"]
+    _, found = events("واتهمت السعودية إيران وقطر بدعم الإرهاب.")
+    (accuse,) = found
+    assert texts(accuse.actor) == ["السعودية"] and texts(accuse.recipient) == ["إيران", "قطر"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "low", "high"),
+    [
+        ("قتل 25 شخصا في هجوم على سوق في كابول.", "dead", 25, 25),
+        ("وأسفر الهجوم عن مقتل سبعة أشخاص وإصابة 12 آخرين.", "dead", 7, 7),
+        ("وأسفر الهجوم عن مقتل سبعة أشخاص وإصابة 12 آخرين.", "injured", 12, 12),
+        ("قتل جنديين في انفجار عبوة ناسفة.", "dead", 2, 2),
+        ("وأدى القصف إلى مقتل العشرات من المدنيين.", "dead", 20, 99),
+        ("واعتقلت الشرطة أكثر من 20 متظاهرا في العاصمة.", "arrested", 21, None),
+        ("وقتل خمسة عشر جنديا في الهجوم.", "dead", 15, 15),
+    ],
+)
+def test_sizes_in_digits_and_words(text: str, kind: str, low: int, high: int | None) -> None:
+    _, found = events(text)
+    counts = [getattr(e.size, kind) for e in found if getattr(e.size, kind) is not None]
+    assert counts and (counts[0].low, counts[0].high) == (low, high), [e.to_dict() for e in found]
+
+
+def test_a_drone_is_no_march_and_a_protest_is() -> None:
+    _, found = events("وأسقطت الدفاعات الجوية طائرة مسيرة قرب الحدود.")
+    assert not of_type(found, "PROTEST")
+    _, found = events("وتظاهر آلاف الفلسطينيين في رام الله احتجاجا على القرار الأمريكي.")
+    assert of_type(found, "PROTEST")
+
+
+def test_events_round_trip_and_point_into_the_text(example: tuple[Document, list[Event]]) -> None:
+    doc, found = example
+    data = doc.to_dict()
+    assert Document.from_dict(data).to_dict() == data
+    for e in found:
+        for span in [*e.triggers, *e.actor, *e.recipient]:
+            assert doc.text[span.start : span.end] == span.text
+        assert e.cameo_root is not None and 0 < e.confidence <= 1
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("قتل هجوم طالب اعتقل مقتل 3 سبعة في درعا ، . و ب إن «»")), max_size=80))
+def test_no_input_crashes_the_stage(text: str) -> None:
+    doc = marsad.extract(text, published="2018-07-26")
+    for e in doc.events:
+        assert doc.text[e.triggers[0].start : e.triggers[0].end] == e.triggers[0].text
