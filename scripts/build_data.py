@@ -9,7 +9,8 @@ Steps, each a script of its own that a later step's input depends on:
 wordfreq (the segmenter's evidence) -> kb (countries, places, sectors; place names are filtered
 by word frequency) -> event_ontology (PLOVER types, CAMEO roots) -> event_lexicon (triggers, stored
 as the segmenter's stems) -> clusters (over the segmenter's base forms) -> ner_lexicons ->
-ner_models (features read all of the above).
+ner_models (features read all of the above) -> event_filter (trained on what the whole pipeline
+finds in the development event gold and the GSR).
 
 The manifest (src/marsad/data/manifest.json) records, for each step, the inputs it read with
 their SHA-256, the files it wrote and what it counted; and for every file in the package's data,
@@ -39,6 +40,7 @@ STEPS: dict[str, str] = {
     "clusters": "build_clusters",
     "ner_lexicons": "build_ner_lexicons",
     "ner_models": "train_ner",
+    "event_filter": "train_event_filter",
 }
 NOT_DATA = {"__init__.py", "manifest.json"}
 

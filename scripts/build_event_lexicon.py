@@ -3,7 +3,8 @@ marsad's segmenter gives it, with its PLOVER type and mode.
 
     python scripts/build_event_lexicon.py      (or: make data)
 
-Input: data/curated/event_triggers.tsv (hand-made; its header says the format). A verb's two
+Input: data/curated/event_triggers.tsv (hand-made; its header says the format; rows of kind
+"never" list forms the inflection makes that are other words, طالبا a student). A verb's two
 stems (past, present) are inflected for person, number and gender; nouns and phrases are taken
 as listed; a phrase whose first word is a verb of the file is inflected on that word. Each form
 is segmented by marsad's text layer and stored as the matching forms of its stems (بالهجوم →
@@ -55,8 +56,11 @@ def read_rows() -> list[dict[str, str]]:
 def build(shared: Path = SHARED) -> Step:
     rows = read_rows()
     verbs = {r["lemma"]: r["forms"].split("|")[:2] for r in rows if r["kind"] == "verb"}
+    never = {stems(f) for r in rows if r["kind"] == "never" for f in r["forms"].split("|")}
     out: dict[str, tuple[str, str, str, str]] = {}
     for r in rows:
+        if r["kind"] == "never":
+            continue
         listed = [f.strip() for f in r["forms"].split("|") if f.strip()]
         forms = list(listed)
         if r["kind"] == "verb":
@@ -67,7 +71,8 @@ def build(shared: Path = SHARED) -> Step:
                 if first in verbs and rest:
                     forms += [f"{f} {rest}" for f in inflect(*verbs[first])]
         for form in forms:
-            out.setdefault(stems(form), (r["type"], r["mode"], r["kind"], r["lemma"]))
+            if stems(form) not in never:
+                out.setdefault(stems(form), (r["type"], r["mode"], r["kind"], r["lemma"]))
     lines = ["stems\ttype\tmode\tkind\tlemma"] + ["\t".join((k, *v)) for k, v in sorted(out.items())]
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -26,6 +26,7 @@ def test_the_manifest_records_every_build_step_in_order() -> None:
         "clusters",
         "ner_lexicons",
         "ner_models",
+        "event_filter",
     ]
     for step in manifest["steps"]:
         assert step["inputs"] and step["outputs"] and step["counts"], step["name"]

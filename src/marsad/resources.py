@@ -36,6 +36,8 @@ from marsad.kb.wordlists import WordLists, wordlists
 
 MODEL_FILES = ("ner1.crfsuite", "ner2.crfsuite")  # the entity tagger's two passes, in marsad/data/ner
 ATTRIBUTES_FILE = "attributes.tsv.gz"  # every attribute the two models weigh, written with them
+EVENT_FILTER = "filter.crfsuite"  # in marsad/data/events, with its threshold in filter.json
+EVENT_FILTER_SETTINGS = "filter.json"
 
 
 @cache
@@ -63,6 +65,20 @@ def _open_model(name: str) -> pycrfsuite.Tagger:
     except (OSError, ValueError) as exc:
         raise DataError(f"bundled entity model marsad/data/ner/{name} cannot be opened: {exc}") from None
     return tagger
+
+
+def _open_event_filter() -> tuple[pycrfsuite.Tagger, float] | None:
+    ref = package_files.files("marsad.data").joinpath("events", EVENT_FILTER)
+    if not ref.is_file():
+        return None
+    try:
+        threshold = float(json.loads(read_text("events", EVENT_FILTER_SETTINGS))["threshold"])
+        tagger = pycrfsuite.Tagger()
+        with package_files.as_file(ref) as path:
+            tagger.open(str(path))
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise DataError(f"bundled event filter marsad/data/events/{EVENT_FILTER} cannot be opened: {exc}") from None
+    return tagger, threshold
 
 
 def _stamp(path: str) -> tuple[int, int] | None:
@@ -118,6 +134,14 @@ class Resources:
             first, second = (_open_model(name) for name in MODEL_FILES)
             pair = self._local.taggers = (first, second)
         return pair
+
+    def event_filter(self) -> tuple[pycrfsuite.Tagger, float] | None:
+        """This thread's event filter (events.filter) and its threshold; None when none ships."""
+        loaded: tuple[pycrfsuite.Tagger, float] | bool | None = getattr(self._local, "event_filter", False)
+        if loaded is False:
+            loaded = _open_event_filter()
+            self._local.event_filter = loaded
+        return loaded  # type: ignore[return-value]  # False was replaced above
 
     def reload(self) -> bool:
         """Re-read the user's knowledge-base files if any changed on disk; True when it did."""

@@ -36,6 +36,9 @@ CONDITIONS = words("إذا لو لولا")
 MODALS = words("ربما يمكن يمكنها يمكنه قد محتمل المحتمل المتوقع")
 FUTURE = words("سوف يعتزم تعتزم يعتزمون ينوي تنوي يخطط تخطط يخططون يسعى تسعى يريد تريد")
 PURPOSES = words("بهدف لأجل بغية")
+FOILED = words("أحبط أحبطت إحباط يحبط تحبط التخطيط يخطط خطط")
+CHARGES = words("بتهمة بتهمتي تهمة تهم متهم متهمة المتهم باتهامات")
+POSSIBLE = words("محتمل محتملة المحتمل المحتملة محتملين")
 EXAMPLES = words("مثل مثلما غرار شاكلة")
 # a past perfect (وكان الجيش قد قتل): told as background to the news
 PLUPERFECT_AUX = words("كان كانت كانوا كانا")
@@ -116,6 +119,10 @@ def background(ix: DocumentIndex, clause: Clause, trigger: int, history: list[in
     form = forms[trigger]
     if "ل" in form.proclitics or any(n in PURPOSES for n in norms_before[-3:]):
         return Background("purpose")
+    if trigger > clause.tokens.start and "ل" in forms[trigger - 1].proclitics and forms[trigger - 1].base[:2] != "ال":
+        return Background("purpose")  # لشن هجوم، لتنفيذ هجوم: what someone sets out to do
+    if any(n in FOILED or n in CHARGES for n in norms_before[-3:]):
+        return Background("foiled or charged")  # أحبطت هجوما؛ بتهمة القتل: no attack took place here
     if any(n in NEGATIONS for n in near) or (near and near[-1] == "غير"):
         return Background("negation")
     start = clause.tokens.start
@@ -140,6 +147,8 @@ def background(ix: DocumentIndex, clause: Clause, trigger: int, history: list[in
         return Background("history")
     if near and near[-1] in MODALS and form.base[:1] in "يت":
         return Background("hypothetical")  # قد يقتل: may kill
+    if any(forms[j].base in POSSIBLE for j in range(trigger + 1, min(clause.tokens.stop, trigger + 4))):
+        return Background("hypothetical")  # هجمات محتملة
     future = "س" in form.proclitics or any(n in FUTURE for n in norms_before[-3:])
     return Background("", future=future)
 

@@ -16,12 +16,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from marsad.events.clauses import background, clause_of, old_times
+from marsad.events.filter import FILTERED_TYPES, LABEL_YES, Told, features
 from marsad.events.lexicon import Trigger, key, lexicon, token_keys
 from marsad.events.ontology import ontology
 from marsad.events.participants import Finder, Named
 from marsad.events.size import find_size
 from marsad.index import DocumentIndex, index
-from marsad.model import Document, Event, Quote, Sentence, TextSpan
+from marsad.model import Document, Event, Participant, Quote, Sentence, TextSpan
 from marsad.resources import Resources
 
 # what a plan or a future tense of each type is coded as (None: not an event yet)
@@ -78,9 +79,14 @@ DRONE_NOUNS = frozenset(key(w) for w in ("طائرة", "طائرات"))
 
 
 @dataclass(slots=True)
-class _Candidate:
+class Candidate:
     event: Event
     sentence_index: int
+    triggers: list[tuple[Trigger, int]]  # lexicon entry and first token of each telling
+
+    @property
+    def told(self) -> Told:
+        return Told(tuple(self.triggers), self.sentence_index)
 
 
 def _quote_at(quotes: list[Quote], starts: list[int], offset: int) -> Quote | None:
@@ -135,17 +141,42 @@ def _first_person(base: str, words: dict[str, Trigger]) -> bool:
 
 def code_events(doc: Document, resources: Resources | None = None) -> Document:
     """Fill `doc.events` from the triggers in the text and everything the earlier stages found."""
+    res = resources or Resources.default()
+    ix = index(doc)
+    tellings = candidates(doc, res)
+    scorer = res.event_filter()
+    if scorer is not None:
+        tagger, threshold = scorer
+        keys = token_keys(ix.forms)
+        kept = []
+        for c in tellings:
+            if c.event.type not in FILTERED_TYPES:
+                kept.append(c)
+                continue
+            tagger.set([features(doc, ix, keys, c.event, c.told)])
+            probability = tagger.marginal(LABEL_YES, 0)
+            if probability >= threshold:
+                c.event.confidence = probability
+                kept.append(c)
+        tellings = kept
+    doc.events = [c.event for c in _merge(tellings, within_sentences=False)]
+    for n, event in enumerate(doc.events, start=1):
+        event.id = f"e{n}"
+    return doc
+
+
+def candidates(doc: Document, resources: Resources) -> list[Candidate]:
+    """The events the rules find, one per happening told in a sentence, before the filter."""
     ix = index(doc)
     if not ix.forms:
-        doc.events = []
-        return doc
-    finder = Finder(doc, ix, (resources or Resources.default()).kb)
+        return []
+    finder = Finder(doc, ix, resources.kb)
     keys = token_keys(ix.forms)
     history = old_times(doc, ix)
     quotes = sorted(doc.quotes, key=lambda q: q.start)
     quote_starts = [q.start for q in quotes]
     lex, types = lexicon(), ontology().types
-    candidates: list[_Candidate] = []
+    found_events: list[Candidate] = []
     last_subject: list[Named] = []
     for sentence_index, (a, b) in enumerate(ix.sentence_ranges()):
         for first, end, trigger in lex.find(keys, a, b):
@@ -212,42 +243,45 @@ def code_events(doc: Document, resources: Resources | None = None) -> Document:
                 goldstein=kind.goldstein_of(mode),
                 confidence=confidence,
             )
-            candidates.append(_Candidate(event, sentence_index))
-    doc.events = _one_per_happening(candidates)
-    for n, event in enumerate(doc.events, start=1):
-        event.id = f"e{n}"
-    return doc
+            found_events.append(Candidate(event, sentence_index, [(trigger, first)]))
+    return _merge(found_events, within_sentences=True)
 
 
-def _keys(participants: list) -> set[str]:  # type: ignore[type-arg]
-    return {p.actor or p.place or p.mention for p in participants}
+def _conflict(a: list[Participant], b: list[Participant]) -> bool:
+    """Do two participant lists name different actors (both named, no code in common)?"""
+    return bool(a and b) and not ({p.code for p in a} & {p.code for p in b})
 
 
-def _same_happening(earlier: _Candidate, later: _Candidate) -> bool:
+def _same_happening(earlier: Candidate, later: Candidate) -> bool:
+    """One happening told twice: the same type, in one sentence, or in two whose participants,
+    place and date do not disagree (an attack with no one named, retold, is the same attack)."""
     a, b = earlier.event, later.event
     if a.type != b.type:
         return False
     if earlier.sentence_index == later.sentence_index:
-        return not (_keys(a.actor) and _keys(b.actor) and not _keys(a.actor) & _keys(b.actor))
-    if (a.date != b.date and "published" not in (a.date_source, b.date_source)) or (
-        a.place and b.place and a.place != b.place
-    ):
+        return not _conflict(a.actor, b.actor)
+    dated = a.date_source != "published" and b.date_source != "published"
+    if (dated and a.date != b.date) or (a.place and b.place and a.place != b.place):
         return False
-    shared_actor = bool(_keys(a.actor) & _keys(b.actor)) or not (a.actor and b.actor)
-    shared_recipient = bool(_keys(a.recipient) & _keys(b.recipient)) or not (a.recipient and b.recipient)
-    return shared_actor and shared_recipient and bool(a.actor or a.recipient)
+    return not _conflict(a.actor, b.actor) and not _conflict(a.recipient, b.recipient)
 
 
-def _one_per_happening(candidates: list[_Candidate]) -> list[Event]:
+def _merge(candidates: list[Candidate], within_sentences: bool) -> list[Candidate]:
     """The same happening told twice is one event with both triggers; the first telling keeps its
-    fields and takes what a later one adds (a recipient, a place, a count). A happening is looked
-    for among the events of its type told in the last MERGE_SENTENCES sentences."""
-    kept: list[_Candidate] = []
-    by_type: dict[str, list[_Candidate]] = {}
+    fields and takes what a later one adds (a recipient, a place, a count). `within_sentences`:
+    only tellings in one sentence; else across sentences too, among the events of a type told in
+    the last MERGE_SENTENCES sentences."""
+    kept: list[Candidate] = []
+    by_type: dict[str, list[Candidate]] = {}
     for c in candidates:
         recent = by_type.setdefault(c.event.type, [])
         same = next(
-            (k for k in recent if c.sentence_index - k.sentence_index <= MERGE_SENTENCES and _same_happening(k, c)),
+            (
+                k
+                for k in recent
+                if c.sentence_index - k.sentence_index <= (0 if within_sentences else MERGE_SENTENCES)
+                and _same_happening(k, c)
+            ),
             None,
         )
         if same is None:
@@ -257,7 +291,8 @@ def _one_per_happening(candidates: list[_Candidate]) -> list[Event]:
                 recent.pop(0)
             continue
         e, new = same.event, c.event
-        e.triggers.append(new.triggers[0])
+        e.triggers += new.triggers
+        same.triggers += c.triggers
         e.actor = e.actor or new.actor
         e.recipient = e.recipient or new.recipient
         if e.place is None:
@@ -266,4 +301,4 @@ def _one_per_happening(candidates: list[_Candidate]) -> list[Event]:
             if getattr(e.size, kind) is None:
                 setattr(e.size, kind, getattr(new.size, kind))
         e.confidence = max(e.confidence, new.confidence)
-    return [k.event for k in kept]
+    return kept
