@@ -319,9 +319,9 @@ class EventSize:
         return {kind: (c.to_dict() if (c := getattr(self, kind)) else None) for kind in SIZE_KINDS}
 
 
-PlaceSource = Literal["clause", "sentence", "dateline"]
+PlaceSource = Literal["clause", "sentence", "dateline", "document"]
 DateSource = Literal["clause", "sentence", "published"]
-PLACE_SOURCES: tuple[str, ...] = ("clause", "sentence", "dateline")
+PLACE_SOURCES: tuple[str, ...] = ("clause", "sentence", "dateline", "document")
 DATE_SOURCES: tuple[str, ...] = ("clause", "sentence", "published")
 
 
@@ -331,8 +331,9 @@ class Event:
 
     `triggers` are the words that say it happened (two when the article tells it twice);
     `actor` / `recipient` are empty when the text names no one (an attack by unknown gunmen);
-    `place_source` says whether the place came from the event's clause, its sentence or the
-    dateline, `date_source` whether the date came from a time expression of the clause or the
+    `place_source` says whether the place came from the event's clause, its sentence, the
+    dateline or, for an event that names none, the place the article's first sentence names;
+    `date_source` whether the date came from a time expression of the clause or the
     sentence or is the published date; `quote` is set when the event is told inside a quote, and
     `source` is then the speaker's actor: who claims it, kept apart from who did it.
     """

@@ -73,6 +73,7 @@ LOCATIVES = words("في ب قرب داخل شمال جنوب شرق غرب وس�
 PLACE_WORDS = words("مدينة بلدة قرية محافظة ولاية منطقة حي مخيم العاصمة")
 TITLE_LINKS = words("باسم")
 DATELINE_TOKENS = 8
+DATELINE_REACH = 7  # tokens after a dateline's place in which its "(" or dash comes
 WINDOW = 14  # tokens after a verb in which its subject and object are looked for
 COMPLEMENT_WORDS = 6  # words that may complete a name before the next one joined to it by و
 HOLDER_REACH = 10  # tokens after a title in which the person it introduces is named
@@ -380,6 +381,8 @@ class Finder:
                 hit = demonyms.get(normalize_word(m.text), ())
                 country = hit[0].iso3 if hit else None
                 sector = "MIL" if event_type in ARMED_TYPES else None  # غارات إسرائيلية
+            if m is not None and m.label == "NORP" and sector is None and event_type == "PROTEST":
+                sector = "CVL"  # الفلسطينيون تظاهروا: protesters are civilians
             if name.sector is not None:
                 sector = name.sector
                 if m is None:  # الجيش، قوات الجيش: the army the document named before
@@ -436,7 +439,22 @@ class Finder:
             m = ix.mention_at(k)
             if m is not None and m.label == "LOC" and m.id in ix.mention_place and self._dateline(k):
                 return self.places[ix.mention_place[m.id]], m, "dateline"
+        if event_type in LOCATED_TYPES and self._lead is not None:
+            return self._lead[0], self._lead[1], "document"
         return None, None, None
+
+    @property
+    def _lead(self) -> tuple[ResolvedPlace, Mention] | None:
+        """The place the article's first sentence names with a locative: what the story is about
+        when an event of it names no place of its own."""
+        ix = self.ix
+        if not ix.sentence_tokens:
+            return None
+        for k in ix.sentence_tokens[0]:
+            m = ix.mention_at(k)
+            if m is not None and m.label == "LOC" and m.id in ix.mention_place and self._locative(k):
+                return self.places[ix.mention_place[m.id]], m
+        return None
 
     def _locative(self, k: int) -> bool:
         form = self.ix.forms[k]
@@ -446,8 +464,9 @@ class Finder:
         return previous is not None and (previous.norm in LOCATIVES or previous.base in PLACE_WORDS)
 
     def _dateline(self, k: int) -> bool:
-        """A place at the head of the article, before (وكالات) or a dash: طرابلس (وكالات)."""
-        after = [f.norm for f in self.ix.forms[k + 1 : k + 4]]
+        """A place at the head of the article, before (وكالات) or a dash: طرابلس (وكالات)، دبي،
+        الإمارات العربية المتحدة (CNN) –."""
+        after = [f.norm for f in self.ix.forms[k + 1 : k + DATELINE_REACH]]
         return "(" in after or "-" in after or "–" in after
 
     def date(self, clause: range, sentence: range, trigger: int) -> tuple[str | None, str | None, str | None]:

@@ -44,8 +44,10 @@ FUTURE: dict[str, tuple[str, str | None] | None] = {
     "REJECT": None,
     "PROTEST": None,
 }
-MERGE_SENTENCES = 40  # an article tells a happening again within this many sentences
+MERGE_SENTENCES = 12  # an article retells a happening within this many sentences
 MERGE_CANDIDATES = 20  # earlier events of a type a new one is compared with
+ARMED_EVENTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+UNARMED_SECTORS = frozenset({"CVL", "MED", "EDU", "JRN", "BUS", "REL", "NGO", "REF", "AGR", "LAB", "HRI", "ELI"})
 SIZE_KIND = {"ASSAULT": "dead", "COERCE": "arrested"}
 # words in an ASSAULT's clause that say how it was done
 ASSAULT_MODES = {
@@ -205,7 +207,8 @@ def candidates(doc: Document, resources: Resources) -> list[Candidate]:
                 and _first_person(ix.forms[first].base, lex.words)
             ):
                 actor = _speaker(ix, quote)  # نرحب: the speaker's own act
-            if not actor and trigger.kind != "noun" and not (type_ == "ASSAULT" and found.recipient):
+            passive = type_ == "ASSAULT" and found.recipient and first == clause.tokens.start
+            if not actor and trigger.kind != "noun" and not passive:  # قتل عنصرين at a clause's head: passive
                 actor = finder.pro_drop(clause.sentence, clause.tokens.start) or last_subject  # pro-drop
             if found.actor:
                 last_subject = found.actor
@@ -214,6 +217,10 @@ def candidates(doc: Document, resources: Resources) -> list[Candidate]:
             place, place_mention, place_source = finder.place(type_, clause.tokens, clause.sentence, first, taken)
             date, time_id, date_source = finder.date(clause.tokens, clause.sentence, first)
             actor_records = finder.records(actor, type_)
+            if type_ in ARMED_EVENTS:
+                # who attacks or arrests is armed or a state: a hospital, children or a district
+                # named where the attacker would be are the attacked or the place
+                actor_records = [p for p in actor_records if p.sector not in UNARMED_SECTORS]
             recipient_records = finder.records(found.recipient, type_)
             kind = types[type_]
             confidence = KIND_CONFIDENCE[trigger.kind] * (1.0 if actor_records else 0.8) * (0.9 if quote else 1.0)
@@ -261,7 +268,8 @@ def _same_happening(earlier: Candidate, later: Candidate) -> bool:
     if earlier.sentence_index == later.sentence_index:
         return not _conflict(a.actor, b.actor)
     dated = a.date_source != "published" and b.date_source != "published"
-    if (dated and a.date != b.date) or (a.place and b.place and a.place != b.place):
+    placed = a.place_source != "document" and b.place_source != "document"  # an assumed place
+    if (dated and a.date != b.date) or (placed and a.place and b.place and a.place != b.place):
         return False
     return not _conflict(a.actor, b.actor) and not _conflict(a.recipient, b.recipient)
 
