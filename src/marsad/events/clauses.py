@@ -33,6 +33,7 @@ OPENERS = words(
 NEGATIONS = words("لم لن لا ما ليس ليست عدم دون بدون")
 NEGATING_VERBS = words("نفى نفت ينفي تنفي نفوا أنكر أنكرت ينكر")
 CONDITIONS = words("إذا لو لولا")
+IN_CASE = normalize_word("حال")  # في حال
 MODALS = words("ربما يمكن يمكنها يمكنه قد محتمل المحتمل المتوقع")
 FUTURE = words("سوف يعتزم تعتزم يعتزمون ينوي تنوي يخطط تخطط يخططون يسعى تسعى يريد تريد")
 PURPOSES = words("بهدف لأجل بغية")
@@ -110,9 +111,10 @@ class Background:
     future: bool = False  # a plan or an announced intention: PLOVER codes some types as AGREE/THREATEN
 
 
-def background(ix: DocumentIndex, clause: Clause, trigger: int, history: list[int]) -> Background:
-    """Is the trigger's clause background, and why (`history`: old_times of the document)?"""
+def background(ix: DocumentIndex, clause: Clause, trigger: int, marks: tuple[list[int], list[str]]) -> Background:
+    """Is the trigger's clause background, and why (`marks`: background_marks of the document)?"""
     forms = ix.forms
+    history, history_reasons = marks
     before = range(clause.tokens.start, trigger)
     norms_before = [forms[j].base for j in before]  # without و، ف: ولم، ومنذ
     near = norms_before[-2:]
@@ -131,31 +133,21 @@ def background(ix: DocumentIndex, clause: Clause, trigger: int, history: list[in
     sentence = clause.sentence
     if sentence and (forms[sentence.start].base == "هل" or forms[sentence.stop - 1].norm in ("؟", "?")):
         return Background("question")
-    if any(forms[j].base in CONDITIONS for j in range(clause.sentence.start, trigger)) or _has_phrase(
-        norms_before, (normalize_word("حال"),)
-    ):
+    if any(forms[j].base in CONDITIONS for j in range(clause.sentence.start, trigger)) or IN_CASE in norms_before:
         return Background("condition")
     if any(forms[j].base in EXAMPLES for j in range(max(clause.sentence.start, trigger - EXAMPLE_REACH), trigger)):
         return Background("example")  # مثل ما فعلت حين قصفت: an example, though its clause is another
     if any(n in HISTORY for n in norms_before) or _pluperfect(norms_before):
         return Background("history")
-    clause_words = norms_before + [forms[j].base for j in range(trigger, clause.tokens.stop)]
-    if any(_has_phrase(clause_words, p) for p in AGGREGATE_PHRASES):
-        return Background("aggregate")
     i = bisect_left(history, clause.tokens.start)
     if i < len(history) and history[i] < clause.tokens.stop:
-        return Background("history")
+        return Background(history_reasons[i])
     if near and near[-1] in MODALS and form.base[:1] in "يت":
         return Background("hypothetical")  # قد يقتل: may kill
     if any(forms[j].base in POSSIBLE for j in range(trigger + 1, min(clause.tokens.stop, trigger + 4))):
         return Background("hypothetical")  # هجمات محتملة
     future = "س" in form.proclitics or any(n in FUTURE for n in norms_before[-3:])
     return Background("", future=future)
-
-
-def _has_phrase(norms: list[str], phrase: tuple[str, ...]) -> bool:
-    first, n = phrase[0], len(phrase)
-    return any(norms[i] == first and tuple(norms[i : i + n]) == phrase for i in range(len(norms) - n + 1))
 
 
 def _pluperfect(norms_before: list[str]) -> bool:
@@ -167,18 +159,25 @@ def _pluperfect(norms_before: list[str]) -> bool:
     return False
 
 
-def old_times(doc: Document, ix: DocumentIndex) -> list[int]:
-    """The first token of every time expression that dates something well before publication
-    (عام 2002، قبل عامين): an event in the same clause is history."""
-    if doc.published is None:
-        return []
-    out = []
-    for t in doc.times:
-        if t.value and t.granularity in ("day", "month", "year"):
-            day = _start_of(t.value)
-            if day is not None and (doc.published - day).days > HISTORY_DAYS + _length(t.granularity):
-                out.append(ix.tokens_of(t.start, t.end).start)
-    return sorted(out)
+def background_marks(doc: Document, ix: DocumentIndex) -> tuple[list[int], list[str]]:
+    """The tokens that make their clause background wherever the trigger is, found once per
+    document: a time expression that dates something well before publication (عام 2002، قبل
+    عامين: history) and the phrases of totals (منذ بداية العام، حتى الآن: aggregate). Returns the
+    tokens in order and the reason of each."""
+    marks: list[tuple[int, str]] = []
+    if doc.published is not None:
+        for t in doc.times:
+            if t.value and t.granularity in ("day", "month", "year"):
+                day = _start_of(t.value)
+                if day is not None and (doc.published - day).days > HISTORY_DAYS + _length(t.granularity):
+                    marks.append((ix.tokens_of(t.start, t.end).start, "history"))
+    firsts = {p[0] for p in AGGREGATE_PHRASES}
+    bases = [f.base for f in ix.forms]
+    for k, base in enumerate(bases):
+        if base in firsts and any(tuple(bases[k : k + len(p)]) == p for p in AGGREGATE_PHRASES):
+            marks.append((k, "aggregate"))
+    marks.sort()
+    return [k for k, _ in marks], [reason for _, reason in marks]
 
 
 def _start_of(value: str) -> date | None:

@@ -113,9 +113,10 @@ class Finder:
         self.doc, self.ix, self.kb = doc, ix, kb
         self.places = {p.id: p for p in doc.places}
         self.actors = {a.id: a for a in doc.actors}
-        self._agents: dict[int, Named | None] = {}
         self._by_sector: dict[str, list[tuple[int, ResolvedActor]]] | None = None
         self._times: list[tuple[int, int, int, str, str]] | None = None
+        self._names: list[Named] | None = None
+        self._name_starts: list[int] = []
         self._time_starts: list[int] = []
 
     # names ---------------------------------------------------------------------------------
@@ -151,35 +152,33 @@ class Finder:
             return False
         return self.ix.forms[k - 1].norm in TITLE_LINKS or (before is not None and before.label == "TITLE")
 
-    def agent(self, k: int) -> Named | None:
-        """An agent phrase of the knowledge base starting at token k that no mention covers, with
+    def _agent(self, k: int, end: int, sector: str) -> Named:
+        """An agent phrase of the knowledge base at tokens [k, end) that no mention covers, with
         the country or nationality named right after it (سلطات شرق ليبيا، مسلحون مجهولون)."""
-        if k in self._agents:
-            return self._agents[k]
-        found = None
-        matcher = self.kb.sector_matcher()
-        form = self.ix.forms[k]
-        could_start = matcher.starts_a_phrase(form.base) or matcher.starts_a_phrase(form.norm)
-        if could_start and self.ix.mention_at(k) is None:
-            hit = matcher.match_at(self.ix.forms, k)
-            if hit is not None:
-                end, sector = hit
-                country = None
-                for j in range(end, min(len(self.ix.forms), end + 2)):
-                    m = self.ix.mention_at(j)
-                    if m is not None and (m.label == "NORP" or self.acting(m)) and m.label != "PER":
-                        country = m
-                        end = self.ix.mention_tokens[m.id].stop
-                        break
-                found = Named(k, end, country, sector)
-        self._agents[k] = found
-        return found
+        country = None
+        for j in range(end, min(len(self.ix.forms), end + 2)):
+            m = self.ix.mention_at(j)
+            if m is not None and (m.label == "NORP" or self.acting(m)) and m.label != "PER":
+                country = m
+                end = self.ix.mention_tokens[m.id].stop
+                break
+        return Named(k, end, country, sector)
 
     def names_in(self, tokens: range) -> list[Named]:
-        """The acting names that start in `tokens`, in order: mentions and agent phrases."""
+        """The acting names that start in `tokens`, in order: mentions and agent phrases (found
+        once per document, left to right)."""
+        if self._names is None:
+            self._names = self._all_names()
+            self._name_starts = [n.first for n in self._names]
+        i = bisect_left(self._name_starts, tokens.start)
+        j = bisect_left(self._name_starts, tokens.stop)
+        return self._names[i:j]
+
+    def _all_names(self) -> list[Named]:
+        agents = {i: (j, sector) for i, j, sector in self.kb.sector_matcher().find(self.ix.forms)}
         out: list[Named] = []
-        k = tokens.start
-        while k < tokens.stop:
+        k = 0
+        while k < len(self.ix.forms):
             m = self.ix.mention_at(k)
             if m is not None:
                 span = self.ix.mention_tokens[m.id]
@@ -187,8 +186,8 @@ class Finder:
                     out.append(Named(k, span.stop, m))
                 k = max(span.stop, k + 1)
                 continue
-            agent = self.agent(k)
-            if agent is not None:
+            if k in agents:
+                agent = self._agent(k, *agents[k])
                 out.append(agent)
                 k = agent.end
                 continue

@@ -15,7 +15,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from marsad.events.clauses import background, clause_of, old_times
+from marsad.events.clauses import background, background_marks, clause_of
 from marsad.events.filter import FILTERED_TYPES, LABEL_YES, Told, features
 from marsad.events.lexicon import Trigger, key, lexicon, token_keys
 from marsad.events.ontology import ontology
@@ -149,7 +149,7 @@ def code_events(doc: Document, resources: Resources | None = None) -> Document:
     scorer = res.event_filter()
     if scorer is not None:
         tagger, threshold = scorer
-        keys = token_keys(ix.forms)
+        keys = token_keys(ix.forms) if any(c.event.type in FILTERED_TYPES for c in tellings) else []
         kept = []
         for c in tellings:
             if c.event.type not in FILTERED_TYPES:
@@ -174,7 +174,7 @@ def candidates(doc: Document, resources: Resources) -> list[Candidate]:
         return []
     finder = Finder(doc, ix, resources.kb)
     keys = token_keys(ix.forms)
-    history = old_times(doc, ix)
+    history = background_marks(doc, ix)
     quotes = sorted(doc.quotes, key=lambda q: q.start)
     quote_starts = [q.start for q in quotes]
     lex, types = lexicon(), ontology().types
