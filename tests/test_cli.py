@@ -215,3 +215,18 @@ def test_pipeline_command_and_stages_option(tmp_path: Path, capsys: pytest.Captu
     record = json.loads(out)
     assert code == EXIT_OK and record["times"] and record["mentions"] == []
     assert record["analysis"]["stages"] == ["text", "times"]
+
+
+def test_plover_and_pretty_formats(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "قتل الجيش السوري خمسة مسلحين في درعا أمس. وطالب الرئيس الروسي فلاديمير بوتين تركيا بالانسحاب."
+    path = write(tmp_path, "a.txt", text.encode())
+    code, out, _ = run(capsys, "extract", "--format", "plover", "--published", "2018-07-26", path)
+    records = [json.loads(line) for line in out.splitlines()]
+    assert code == EXIT_OK and records, out
+    kinds = {r["event"] for r in records}
+    assert "REQUEST" in kinds and all(r["doc"]["published"] == "2018-07-26" for r in records)
+    request = next(r for r in records if r["event"] == "REQUEST")
+    assert request["actor"][0]["country"] == "RUS" and request["recipient"][0]["name"] == "تركيا"
+    assert text[request["trigger"]["start"] : request["trigger"]["end"]] == request["trigger"]["text"]
+    code, out, _ = run(capsys, "extract", "--format", "pretty", "--published", "2018-07-26", path)
+    assert code == EXIT_OK and "  events:" in out and "REQUEST [طالب]" in out

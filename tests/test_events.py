@@ -90,9 +90,18 @@ def test_example_killing_threat_and_mobilisation_in_derna(example: tuple[Documen
     assert codes(mobilize.actor) == {("LBY", "MIL")} and places[mobilize.place or ""].name == "درنة"
 
 
-def test_example_syria_as_an_example_is_no_assault(example: tuple[Document, list[Event]]) -> None:
+def test_example_what_must_not_appear(example: tuple[Document, list[Event]]) -> None:
+    """No ASSAULT in Syria (an example of Russian counter-terrorism), no place بين or مان, no
+    event whose participants come from another sentence than its trigger's (pro-drop aside)."""
     doc, found = example
+    places = {p.id: p for p in doc.places}
     assert all("سوريا" not in doc.text[e.sentence.start : e.sentence.end] for e in of_type(found, "ASSAULT"))
+    assert not {places[e.place].name for e in found if e.place} & {"بين", "مان"}
+    for e in found:
+        for p in e.recipient:
+            assert any(s.start <= p.start < s.end for s in doc.sentences if s.start <= e.triggers[0].start < s.end) or (
+                len(e.triggers) > 1
+            )
 
 
 @pytest.mark.parametrize(
