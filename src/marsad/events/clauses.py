@@ -37,6 +37,7 @@ IN_CASE = normalize_word("حال")  # في حال
 MODALS = words("ربما يمكن يمكنها يمكنه قد محتمل المحتمل المتوقع")
 FUTURE = words("سوف يعتزم تعتزم يعتزمون ينوي تنوي يخطط تخطط يخططون يسعى تسعى يريد تريد")
 PURPOSES = words("بهدف لأجل بغية")
+SUFFERED = words("تعرض تعرضت يتعرض تتعرض تعرضوا يتعرضون")
 FOILED = words("أحبط أحبطت إحباط يحبط تحبط التخطيط يخطط خطط")
 CHARGES = words("بتهمة بتهمتي تهمة تهم متهم متهمة المتهم باتهامات")
 POSSIBLE = words("محتمل محتملة المحتمل المحتملة محتملين")
@@ -119,7 +120,8 @@ def background(ix: DocumentIndex, clause: Clause, trigger: int, marks: tuple[lis
     norms_before = [forms[j].base for j in before]  # without و، ف: ولم، ومنذ
     near = norms_before[-2:]
     form = forms[trigger]
-    if "ل" in form.proclitics or any(n in PURPOSES for n in norms_before[-3:]):
+    suffered = bool(norms_before) and norms_before[-1] in SUFFERED  # تعرضت لقصف: was shelled
+    if ("ل" in form.proclitics and not suffered) or any(n in PURPOSES for n in norms_before[-3:]):
         return Background("purpose")
     if trigger > clause.tokens.start and "ل" in forms[trigger - 1].proclitics and forms[trigger - 1].base[:2] != "ال":
         return Background("purpose")  # لشن هجوم، لتنفيذ هجوم: what someone sets out to do

@@ -77,6 +77,9 @@ CONTEXT_WORDS = {
 SECTOR_CONTEXTS = {"MIL": "military", "JUD": "legal", "LEG": "legislative", "SPY": "intelligence"}
 KIND_CONFIDENCE = {"phrase": 0.85, "verb": 0.8, "noun": 0.65}
 AGREE_WITH = "اتفق مع"
+VERBAL_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE"})
+NOUN_BEFORE = frozenset(key(w) for w in "قبل بعد ظل عقب إثر رغم".split())  # قبل رفض طلبهم
+DECLINED = frozenset(key(w) for w in "التعليق الإدلاء الكشف الإفصاح الرد".split())  # رفض التعليق
 DRONE_NOUNS = frozenset(key(w) for w in ("طائرة", "طائرات"))
 
 
@@ -105,8 +108,20 @@ def _speaker(ix: DocumentIndex, quote: Quote) -> list[Named]:
 
 
 def _skip(ix: DocumentIndex, keys: list[str], first: int, trigger: Trigger) -> bool:
-    """Words that are triggers in most places but not here: مسيرة after طائرة is a drone."""
-    return trigger.lemma == "مسيرة" and first > 0 and keys[first - 1] in DRONE_NOUNS
+    """Words that are triggers in most places but not here: مسيرة after طائرة is a drone; a
+    statement's verb used as a noun (قبل رفض طلبهم، في ظل الرفض، بعد إدانتها) names no one's act;
+    رفض التعليق is declining to comment."""
+    form = ix.forms[first]
+    if trigger.lemma == "مسيرة":
+        return first > 0 and keys[first - 1] in DRONE_NOUNS
+    if trigger.type in VERBAL_TYPES and trigger.kind == "verb":
+        if form.base.startswith("ال") or any(c in form.proclitics for c in "بلك"):
+            return True
+        if first > 0 and ix.forms[first - 1].norm in NOUN_BEFORE:
+            return True
+        if form.suffix and keys[first].endswith("ت") and trigger.lemma == "أدان":
+            return True  # إدانتها: her conviction, not أدانت
+    return trigger.type == "REJECT" and first + 1 < len(keys) and keys[first + 1] in DECLINED
 
 
 def _mode(
