@@ -36,7 +36,7 @@ PREPOSITIONS = words(
 OBJECT = ""  # the preposition slot of a direct object
 # what governs the recipient, by event type, and for verbs that differ from their type
 RECIPIENT_PREPOSITIONS: dict[str, frozenset[str]] = {
-    "ASSAULT": words("على ضد") | {OBJECT},
+    "ASSAULT": words("على ضد ل") | {OBJECT},  # مواقع للحوثيين: the owner of what was hit
     "COERCE": frozenset({OBJECT}),
     "PROTEST": words("ضد على"),
     "REQUEST": words("من") | {OBJECT},

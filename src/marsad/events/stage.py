@@ -22,7 +22,7 @@ from marsad.events.ontology import ontology
 from marsad.events.participants import Finder, Named
 from marsad.events.size import find_size
 from marsad.index import DocumentIndex, index
-from marsad.model import Document, Event, Participant, Quote, Sentence, TextSpan
+from marsad.model import Document, Event, EventSize, Participant, Quote, Sentence, TextSpan
 from marsad.resources import Resources
 
 # what a plan or a future tense of each type is coded as (None: not an event yet)
@@ -47,6 +47,7 @@ FUTURE: dict[str, tuple[str, str | None] | None] = {
 MERGE_SENTENCES = 12  # an article retells a happening within this many sentences
 MERGE_CANDIDATES = 20  # earlier events of a type a new one is compared with
 ARMED_EVENTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE"})
+VICTIM_EVENTS = frozenset({"ASSAULT", "COERCE"})
 UNARMED_SECTORS = frozenset({"CVL", "MED", "EDU", "JRN", "BUS", "REL", "NGO", "REF", "AGR", "LAB", "HRI", "ELI"})
 SIZE_KIND = {"ASSAULT": "dead", "COERCE": "arrested"}
 # words in an ASSAULT's clause that say how it was done
@@ -237,6 +238,13 @@ def candidates(doc: Document, resources: Resources) -> list[Candidate]:
                 # named where the attacker would be are the attacked or the place
                 actor_records = [p for p in actor_records if p.sector not in UNARMED_SECTORS]
             recipient_records = finder.records(found.recipient, type_)
+            size = find_size(doc.text, ix.forms, clause.tokens, first, end, SIZE_KIND.get(type_))
+            place_country = place.country if place is not None else None
+            if type_ in VICTIM_EVENTS and not recipient_records:
+                recipient_records = _counted(doc, size, place_country)
+            for p in actor_records + recipient_records:
+                if p.country is None and p.actor is None and p.mention is None and p.sector is not None:
+                    p.country = place_country  # امرأة، مسلحون مجهولون: of the place's country
             kind = types[type_]
             confidence = KIND_CONFIDENCE[trigger.kind] * (1.0 if actor_records else 0.8) * (0.9 if quote else 1.0)
             sentence = Sentence(ix.forms[clause.sentence.start].base_start, ix.forms[clause.sentence.stop - 1].base_end)
@@ -257,7 +265,7 @@ def candidates(doc: Document, resources: Resources) -> list[Candidate]:
                 date=date,
                 date_time=time_id,
                 date_source=date_source,  # type: ignore[arg-type]  # Finder.date gives only these
-                size=find_size(doc.text, ix.forms, clause.tokens, first, end, SIZE_KIND.get(type_)),
+                size=size,
                 quote=quote.id if quote is not None else None,
                 source=quote.speaker_actor if quote is not None else None,
                 cameo_root=kind.cameo_root_of(mode),
@@ -267,6 +275,15 @@ def candidates(doc: Document, resources: Resources) -> list[Candidate]:
             )
             found_events.append(Candidate(event, sentence_index, [(trigger, first)]))
     return _merge(found_events, within_sentences=True)
+
+
+def _counted(doc: Document, size: EventSize, country: str | None) -> list[Participant]:
+    """The people an attack or an arrest counts, when no name says who they were (مقتل سبعة
+    أشخاص، اعتقال 20 متظاهرا): civilians of the place's country, the count's words as evidence."""
+    count = size.dead or size.injured or size.arrested
+    if count is None:
+        return []
+    return [Participant(count.start, count.end, count.text, None, None, None, country, "CVL")]
 
 
 def _conflict(a: list[Participant], b: list[Participant]) -> bool:
