@@ -116,6 +116,7 @@ class Finder:
         self._by_sector: dict[str, list[tuple[int, ResolvedActor]]] | None = None
         self._times: list[tuple[int, int, int, str, str]] | None = None
         self._names: list[Named] | None = None
+        self._lead_found: tuple[ResolvedPlace, Mention] | bool | None = False
         self._name_starts: list[int] = []
         self._time_starts: list[int] = []
 
@@ -177,9 +178,10 @@ class Finder:
     def _all_names(self) -> list[Named]:
         agents = {i: (j, sector) for i, j, sector in self.kb.sector_matcher().find(self.ix.forms)}
         out: list[Named] = []
+        owners = self.ix.token_mention
         k = 0
-        while k < len(self.ix.forms):
-            m = self.ix.mention_at(k)
+        while k < len(owners):
+            m = owners[k]
             if m is not None:
                 span = self.ix.mention_tokens[m.id]
                 if span.start == k and self.acting(m):
@@ -445,7 +447,12 @@ class Finder:
     @property
     def _lead(self) -> tuple[ResolvedPlace, Mention] | None:
         """The place the article's first sentence names with a locative: what the story is about
-        when an event of it names no place of its own."""
+        when an event of it names no place of its own (found once)."""
+        if self._lead_found is False:
+            self._lead_found = self._find_lead()
+        return self._lead_found  # type: ignore[return-value]  # False was replaced above
+
+    def _find_lead(self) -> tuple[ResolvedPlace, Mention] | None:
         ix = self.ix
         if not ix.sentence_tokens:
             return None

@@ -75,6 +75,11 @@ class _Number:
     end: int
 
 
+def _stem(form: WordForm) -> str:
+    """A token's key: its stem is in matching form already, only ة is left to write as ه."""
+    return form.stem.replace("ة", "ه")
+
+
 def _number_at(forms: list[WordForm], k: int, stop: int) -> _Number | None:
     """A number starting at token k: digits, number words (ثلاثة، خمسة عشر، عشرين، مئة), a vague
     amount (عشرات), a dual noun of people (عنصرين)."""
@@ -90,10 +95,10 @@ def _number_at(forms: list[WordForm], k: int, stop: int) -> _Number | None:
         value = UNITS.get(word) or TENS.get(word) or HUNDREDS.get(word, 0)
         end = k + 1
         # خمسة عشر، ثلاثة وعشرون
-        if end < stop and key(forms[end].stem) in ("عشر", "عشره") and value < 10:
+        if end < stop and _stem(forms[end]) in ("عشر", "عشره") and value < 10:
             value, end = value + 10, end + 1
-        elif end < stop and forms[end].proclitics == "و" and key(forms[end].stem) in TENS and value < 10:
-            value, end = value + TENS[key(forms[end].stem)], end + 1
+        elif end < stop and forms[end].proclitics == "و" and _stem(forms[end]) in TENS and value < 10:
+            value, end = value + TENS[_stem(forms[end])], end + 1
         return _Number(value, value, k, end)
     if word in DUALS and not form.proclitics:
         return _Number(2, 2, k, k + 1)  # عنصرين، جنديين: a dual
@@ -102,7 +107,7 @@ def _number_at(forms: list[WordForm], k: int, stop: int) -> _Number | None:
 
 def _qualified(forms: list[WordForm], k: int, stop: int) -> _Number | None:
     """A number, with أكثر من / نحو before it."""
-    word = key(forms[k].stem)
+    word = _stem(forms[k])
     if word in MORE_THAN and k + 2 < stop and key(forms[k + 1].norm) == "من":
         n = _number_at(forms, k + 2, stop)
         if n is not None:
@@ -120,10 +125,10 @@ def _kind_after(forms: list[WordForm], end: int, stop: int) -> str | None:
     for j in range(end, min(stop, end + 2)):
         if j > end and forms[j].proclitics.startswith("و"):
             break
-        kind = KIND_OF_NOUN.get(key(forms[j].stem))
+        kind = KIND_OF_NOUN.get(_stem(forms[j]))
         if kind is not None:
             return kind
-        if key(forms[j].stem) not in PEOPLE:
+        if _stem(forms[j]) not in PEOPLE:
             break
     return None
 
@@ -142,20 +147,20 @@ def find_size(
             first, last = forms[n.first].base_start, forms[n.end - 1].base_end
             setattr(size, kind, Count(n.low, n.high, first, last, text[first:last]))
 
-    own_kind = KIND_OF_NOUN.get(key(forms[trigger].stem))
+    own_kind = KIND_OF_NOUN.get(_stem(forms[trigger]))
     for j in range(trigger - 1, max(clause.start, trigger - 4) - 1, -1):
         n = _qualified(forms, j, trigger)
         if n is not None and n.end == trigger:
             record(own_kind or default, n)
             break
-    kind_of_trigger = KIND_OF_TRIGGER.get(key(forms[trigger].stem), own_kind or default)
+    kind_of_trigger = KIND_OF_TRIGGER.get(_stem(forms[trigger]), own_kind or default)
     k = trigger_end
     limit = min(stop, trigger_end + REACH)
     while k < limit:
         n = _qualified(forms, k, stop)
         if n is None:
             # a second trigger word of another kind resets what an unnamed count is (وإصابة 5)
-            kind_of_trigger = KIND_OF_TRIGGER.get(key(forms[k].stem), kind_of_trigger)
+            kind_of_trigger = KIND_OF_TRIGGER.get(_stem(forms[k]), kind_of_trigger)
             k += 1
             continue
         record(_kind_after(forms, n.end, stop) or kind_of_trigger, n)
@@ -167,4 +172,4 @@ def find_size(
 def counts_people(forms: list[WordForm], k: int) -> bool:
     """Do the words at token k count people (عنصرين، 5 أشخاص، عشرات المدنيين)?"""
     n = _qualified(forms, k, len(forms))
-    return n is not None or key(forms[k].stem) in PEOPLE
+    return n is not None or _stem(forms[k]) in PEOPLE
