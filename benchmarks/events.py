@@ -49,7 +49,11 @@ SHARED = ROOT.parent / "shared"
 GSR = SHARED / "data" / "events" / "arabic_event_gsr_dev"
 PETRARCH = SHARED / "data" / "gazetteers" / "petrarch_arabic" / "CAMEO.ar.0.5.txt"
 MAPPING = SHARED / "data" / "events" / "plover" / "CAMEO2PLOVER-2021.txt"
-SETS = (("development", "events_gold_dev.jsonl"), ("held out", "events_gold_test.jsonl"))
+SETS = (
+    ("development", "events_gold_dev.jsonl"),
+    ("development 2", "events_gold_dev2.jsonl"),
+    ("held out", "events_gold_test.jsonl"),
+)
 FILTER = ROOT / "src" / "marsad" / "data" / "events" / "filter.json"
 
 
@@ -281,22 +285,23 @@ def main() -> None:
 
     tallies = {}
     for name, _ in SETS:
-        tallies[name] = score_set(docs, golds[name], errors=args.errors if name == "development" else 0)
+        tallies[name] = score_set(docs, golds[name], errors=args.errors if name.startswith("development") else 0)
         tallies[name + " (PETRARCH keywords)"] = score_set(docs, golds[name], baseline=True)
     types = list(ontology().types)
-    print(f"\nevent gold: {sum(len(g['events']) for g in golds['development'])} development and "
-          f"{sum(len(g['events']) for g in golds['held out'])} held-out events")  # fmt: skip
-    header = "".join(f"{name[:22]:>24}" for name in tallies)
+    counts = ", ".join(f"{name} {sum(len(g['events']) for g in gold)}" for name, gold in golds.items())
+    print(f"\nevent gold, events: {counts}")
+    short = {name: name.replace("development", "dev").replace(" (PETRARCH keywords)", " kw") for name in tallies}
+    header = "".join(f"{short[name]:>14}" for name in tallies)
     print(f"{'F1 by type':<16}{header}")
     for t in types:
         if any(tl.tp[t] + tl.fn[t] + tl.fp[t] for tl in tallies.values()):
-            print(f"{t:<16}" + "".join(f"{tl.prf(t)[2]:>24.3f}" for tl in tallies.values()))
+            print(f"{t:<16}" + "".join(f"{tl.prf(t)[2]:>14.3f}" for tl in tallies.values()))
     for label, i in (("micro P", 0), ("micro R", 1), ("micro F1", 2)):
-        print(f"{label:<16}" + "".join(f"{tl.prf()[i]:>24.3f}" for tl in tallies.values()))
+        print(f"{label:<16}" + "".join(f"{tl.prf()[i]:>14.3f}" for tl in tallies.values()))
     print("on matched events")
     for what in ("actor", "recipient", "place", "date", "size"):
         row = "".join(
-            f"{tl.acc(what):>18.3f} ({tl.asked[what]:>3})" if "PETRARCH" not in name else f"{'-':>24}"
+            f"{tl.acc(what):>8.3f} ({tl.asked[what]:>3})" if "PETRARCH" not in name else f"{'-':>14}"
             for name, tl in tallies.items()
         )
         print(f"{what:<16}{row}")
