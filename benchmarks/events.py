@@ -1,9 +1,9 @@
 """Event coding accuracy on the hand-made event gold (tests/data/events_gold_*.jsonl) and ASSAULT /
 PROTEST detection on the Open Event Data Alliance Arabic gold standard (../shared/data/events).
 
-Event gold (tests/data/events_guidelines.md): 64 development and 64 held-out ANT articles. A
-system event matches a gold event when the type is the same and a trigger of each lies in the
-same sentence (marsad's sentence splitter on the article); matching is one to one, in text order.
+Event gold (tests/data/events_guidelines.md): two development sets (64 and 128 ANT articles) and
+64 held-out ones. A system event matches a gold event when the type is the same and a trigger of
+each lies in the same sentence (marsad's sentence splitter on the article); matching is one to one, in text order.
 Per type and micro P/R/F1 count every gold event (a missed one is wrong) and every system event.
 On the matches: actor and recipient accuracy (the same set of country + sector codes; both empty
 counts as the same), place (the same GeoNames id; a gold place with no id by its country; no gold
@@ -18,7 +18,7 @@ it codes an event of that type in it. Actor country agreement: on the span files
 source actor has a country code, in a sentence where the system found an ASSAULT, agrees when one
 of the system's actor countries is that code.
 
-Errors (--errors N) are printed for the development half only.
+Errors (--errors N) are printed for the development sets only.
 
     python benchmarks/events.py [--errors N]
 """
@@ -264,7 +264,7 @@ def actor_country_agreement(nlp: Pipeline) -> tuple[float, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--errors", type=int, default=0, help="print up to N errors on the development half")
+    parser.add_argument("--errors", type=int, default=0, help="print up to N errors on the development sets")
     args = parser.parse_args()
     require_ant()
     nlp = Pipeline.default()
@@ -313,7 +313,7 @@ def main() -> None:
     if trained is not None:
         cv = trained["cross_validated"]
         print(
-            "\nThe event filter (ASSAULT, PROTEST) was trained on the development half and the GSR: their figures are"
+            "\nThe event filter (ASSAULT, PROTEST) was trained on both development sets and the GSR: their figures are"
             " in-sample.\nCross-validated (scripts/train_event_filter.py): development ASSAULT and PROTEST P/R/F1 "
             + " / ".join(f"{v:.3f}" for v in cv["gold_assault_protest"])
             + f"; GSR ASSAULT F1 {cv['ASSAULT'][2]:.3f}, PROTEST F1 {cv['PROTEST'][2]:.3f}"

@@ -4,9 +4,9 @@ marsad's segmenter gives it, with its PLOVER type and mode.
     python scripts/build_event_lexicon.py      (or: make data)
 
 Input: data/curated/event_triggers.tsv (hand-made; its header says the format; rows of kind
-"never" list forms the inflection makes that are other words, طالبا a student). A verb's two
-stems (past, present) are inflected for person, number and gender; nouns and phrases are taken
-as listed; a phrase whose first word is a verb of the file is inflected on that word. Each form
+"never" list forms the inflection makes that are other words, طالبا a student). A verb's
+stems (each past followed by its present) are inflected for person, number and gender; nouns and
+phrases are taken as listed; a phrase whose first word is a verb of the file is inflected on that word. Each form
 is segmented by marsad's text layer and stored as the matching forms of its stems (بالهجوم →
 هجوم), which is what the events stage compares with.
 """
@@ -41,6 +41,22 @@ def inflect(past: str, present: str) -> list[str]:
     return forms
 
 
+def verb_forms(listed: list[str]) -> list[str]:
+    """A verb row's forms: each past stem followed by its present (خطف|يخطف|اختطف|يختطف) is
+    inflected; any other form is taken as listed."""
+    forms: list[str] = []
+    i = 0
+    while i < len(listed):
+        past, present = listed[i], listed[i + 1] if i + 1 < len(listed) else ""
+        if present.startswith("ي") and not past.startswith("ي") and present[1:].endswith(past[-2:]):
+            forms += inflect(past, present)
+            i += 2
+        else:
+            forms.append(past)
+            i += 1
+    return forms
+
+
 def stems(phrase: str) -> str:
     """The phrase as marsad's text layer segments it: the matching form of each token's stem."""
     ix = index(analyze_text(Document(text=phrase)))
@@ -64,7 +80,7 @@ def build(shared: Path = SHARED) -> Step:
         listed = [f.strip() for f in r["forms"].split("|") if f.strip()]
         forms = list(listed)
         if r["kind"] == "verb":
-            forms = inflect(listed[0], listed[1]) + listed[2:]
+            forms = verb_forms(listed)
         elif r["kind"] == "phrase":
             for phrase in listed:
                 first, _, rest = phrase.partition(" ")

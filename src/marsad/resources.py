@@ -36,7 +36,7 @@ from marsad.kb.wordlists import WordLists, wordlists
 
 MODEL_FILES = ("ner1.crfsuite", "ner2.crfsuite")  # the entity tagger's two passes, in marsad/data/ner
 ATTRIBUTES_FILE = "attributes.tsv.gz"  # every attribute the two models weigh, written with them
-EVENT_FILTER = "filter.crfsuite"  # in marsad/data/events, with its threshold in filter.json
+EVENT_FILTER = "filter.crfsuite"  # in marsad/data/events, with its thresholds in filter.json
 EVENT_FILTER_SETTINGS = "filter.json"
 
 
@@ -67,18 +67,19 @@ def _open_model(name: str) -> pycrfsuite.Tagger:
     return tagger
 
 
-def _open_event_filter() -> tuple[pycrfsuite.Tagger, float] | None:
+def _open_event_filter() -> tuple[pycrfsuite.Tagger, dict[str, float]] | None:
     ref = package_files.files("marsad.data").joinpath("events", EVENT_FILTER)
     if not ref.is_file():
         return None
     try:
-        threshold = float(json.loads(read_text("events", EVENT_FILTER_SETTINGS))["threshold"])
+        settings = json.loads(read_text("events", EVENT_FILTER_SETTINGS))["thresholds"]
+        thresholds = {str(kind): float(value) for kind, value in settings.items()}
         tagger = pycrfsuite.Tagger()
         with package_files.as_file(ref) as path:
             tagger.open(str(path))
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise DataError(f"bundled event filter marsad/data/events/{EVENT_FILTER} cannot be opened: {exc}") from None
-    return tagger, threshold
+    return tagger, thresholds
 
 
 def _stamp(path: str) -> tuple[int, int] | None:
@@ -135,9 +136,9 @@ class Resources:
             pair = self._local.taggers = (first, second)
         return pair
 
-    def event_filter(self) -> tuple[pycrfsuite.Tagger, float] | None:
-        """This thread's event filter (events.filter) and its threshold; None when none ships."""
-        loaded: tuple[pycrfsuite.Tagger, float] | bool | None = getattr(self._local, "event_filter", False)
+    def event_filter(self) -> tuple[pycrfsuite.Tagger, dict[str, float]] | None:
+        """This thread's event filter (events.filter) and its threshold per type; None when none ships."""
+        loaded: tuple[pycrfsuite.Tagger, dict[str, float]] | bool | None = getattr(self._local, "event_filter", False)
         if loaded is False:
             loaded = _open_event_filter()
             self._local.event_filter = loaded

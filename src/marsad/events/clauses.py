@@ -45,6 +45,7 @@ EXAMPLES = words("مثل مثلما غرار شاكلة")
 # a past perfect (وكان الجيش قد قتل): told as background to the news
 PLUPERFECT_AUX = words("كان كانت كانوا كانا")
 HISTORY = words("سبق سابقا")
+RECENT_DAYS = words("أمس البارحة اليوم")
 AGGREGATE_PHRASES = tuple(
     tuple(normalize_word(w) for w in phrase.split())
     for phrase in ("منذ بداية", "منذ بدء", "منذ اندلاع", "منذ مطلع", "حتى الآن", "منذ عام", "منذ العام")
@@ -120,10 +121,15 @@ def background(ix: DocumentIndex, clause: Clause, trigger: int, marks: tuple[lis
     norms_before = [forms[j].base for j in before]  # without و، ف: ولم، ومنذ
     near = norms_before[-2:]
     form = forms[trigger]
-    suffered = bool(norms_before) and norms_before[-1] in SUFFERED  # تعرضت لقصف: was shelled
+    suffered = any(n in SUFFERED for n in norms_before)  # تعرضت لقصف، تعرض خلال الاستجواب للتعذيب: was shelled
     if ("ل" in form.proclitics and not suffered) or any(n in PURPOSES for n in norms_before[-3:]):
         return Background("purpose")
-    if trigger > clause.tokens.start and "ل" in forms[trigger - 1].proclitics and forms[trigger - 1].base[:2] != "ال":
+    if (
+        trigger > clause.tokens.start
+        and "ل" in forms[trigger - 1].proclitics
+        and forms[trigger - 1].base[:2] != "ال"
+        and not suffered  # تعرض لمحاولة اغتيال
+    ):
         return Background("purpose")  # لشن هجوم، لتنفيذ هجوم: what someone sets out to do
     if any(n in FOILED or n in CHARGES for n in norms_before[-3:]):
         return Background("foiled or charged")  # أحبطت هجوما؛ بتهمة القتل: no attack took place here
@@ -139,7 +145,7 @@ def background(ix: DocumentIndex, clause: Clause, trigger: int, marks: tuple[lis
         return Background("condition")
     if any(forms[j].base in EXAMPLES for j in range(max(clause.sentence.start, trigger - EXAMPLE_REACH), trigger)):
         return Background("example")  # مثل ما فعلت حين قصفت: an example, though its clause is another
-    if any(n in HISTORY for n in norms_before) or _pluperfect(norms_before):
+    if any(n in HISTORY for n in norms_before) or (_pluperfect(norms_before) and not _recent(forms, sentence)):
         return Background("history")
     i = bisect_left(history, clause.tokens.start)
     if i < len(history) and history[i] < clause.tokens.stop:
@@ -150,6 +156,12 @@ def background(ix: DocumentIndex, clause: Clause, trigger: int, marks: tuple[lis
         return Background("hypothetical")  # هجمات محتملة
     future = "س" in form.proclitics or any(n in FUTURE for n in norms_before[-3:])
     return Background("", future=future)
+
+
+def _recent(forms: list[WordForm], sentence: range) -> bool:
+    """Does the sentence say the day (أمس، أول من أمس، اليوم)? Then كان … قد tells what happened
+    days ago, not history: وكان الجيش قد أعلن أمس مقتل."""
+    return any(forms[j].base in RECENT_DAYS for j in sentence)
 
 
 def _pluperfect(norms_before: list[str]) -> bool:

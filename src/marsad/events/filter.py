@@ -7,9 +7,9 @@ maximum-entropy classifier (python-crfsuite, one item per candidate) weighs what
 see: the trigger's words and form, the words around it, whether the event has participants, a
 place, a date close to publication, whether it is told in a quote, where the sentence is.
 
-Trained by scripts/train_event_filter.py on the development half of the event gold and the
-OEDA GSR development sentences (never on the held-out half); the model and its threshold ship in
-marsad/data/events. Without a model every candidate is kept.
+Trained by scripts/train_event_filter.py on the two development sets of the event gold and the
+OEDA GSR development sentences (never on the held-out set); the model and a threshold per type
+ship in marsad/data/events. Without a model every candidate is kept.
 """
 
 from __future__ import annotations

@@ -108,6 +108,17 @@ def _speaker(ix: DocumentIndex, quote: Quote) -> list[Named]:
     return []
 
 
+def _with_suffix_forms(ix: DocumentIndex, keys: list[str], words: dict[str, Trigger]) -> list[str]:
+    """A noun in ة or ء before a pronoun is written with ت or ئ (زيارته، لقائه): its key, when
+    that is a trigger, is the bare noun's (زياره، لقاء)."""
+    for k, form in enumerate(ix.forms):
+        if form.suffix and keys[k] not in words and keys[k][-1:] in ("ت", "ئ", "ؤ"):
+            bare = keys[k][:-1] + ("ه" if keys[k].endswith("ت") else "ء")
+            if bare in words:
+                keys[k] = bare
+    return keys
+
+
 def _skip(ix: DocumentIndex, keys: list[str], first: int, trigger: Trigger) -> bool:
     """Words that are triggers in most places but not here: مسيرة after طائرة is a drone; a
     statement's verb used as a noun (قبل رفض طلبهم، في ظل الرفض، بعد إدانتها) names no one's act;
@@ -164,7 +175,7 @@ def code_events(doc: Document, resources: Resources | None = None) -> Document:
     tellings = candidates(doc, res)
     scorer = res.event_filter()
     if scorer is not None:
-        tagger, threshold = scorer
+        tagger, thresholds = scorer
         keys = token_keys(ix.forms) if any(c.event.type in FILTERED_TYPES for c in tellings) else []
         kept = []
         for c in tellings:
@@ -173,7 +184,7 @@ def code_events(doc: Document, resources: Resources | None = None) -> Document:
                 continue
             tagger.set([features(doc, ix, keys, c.event, c.told)])
             probability = tagger.marginal(LABEL_YES, 0)
-            if probability >= threshold:
+            if probability >= thresholds.get(c.event.type, 0.5):
                 c.event.confidence = probability
                 kept.append(c)
         tellings = kept
@@ -189,11 +200,12 @@ def candidates(doc: Document, resources: Resources) -> list[Candidate]:
     if not ix.forms:
         return []
     finder = Finder(doc, ix, resources.kb)
-    keys = token_keys(ix.forms)
+    lex = lexicon()
+    keys = _with_suffix_forms(ix, token_keys(ix.forms), lex.words)
     history = background_marks(doc, ix)
     quotes = sorted(doc.quotes, key=lambda q: q.start)
     quote_starts = [q.start for q in quotes]
-    lex, types = lexicon(), ontology().types
+    types = ontology().types
     found_events: list[Candidate] = []
     last_subject: list[Named] = []
     for sentence_index, (a, b) in enumerate(ix.sentence_ranges()):
