@@ -169,6 +169,15 @@ def test_passive_and_agent_phrases() -> None:
     assert codes(found[0].actor) == {("USA", "MIL")} and texts(found[0].recipient) == []
 
 
+def test_who_reports_or_names_is_not_who_acts() -> None:
+    found = of_type(by_rules("وأعلنت وزارة الداخلية الأفغانية مقتل شخص في انفجار أمس."), "ASSAULT")
+    assert found and all(codes(e.actor) != {("AFG", "GOV")} for e in found)  # the ministry reports it
+    found = by_rules("ووصل فريق منظمة حظر الأسلحة الكيميائية إلى دمشق أمس.")
+    assert not of_type(found, "COERCE")  # حظر is a word of the organisation's name
+    (attack,) = of_type(by_rules("وقصفت إيران مواقع في العراق أمس."), "ASSAULT")
+    assert codes(attack.actor) == {("IRN", "MIL")}  # a country attacking is its armed forces
+
+
 def test_compound_actors_and_recipients() -> None:
     _, found = events("واتفق الرئيس الروسي فلاديمير بوتين والرئيس التركي رجب طيب أردوغان على وقف القتال.")
     (agree,) = of_type(found, "AGREE")

@@ -67,6 +67,25 @@ LEMMA_PREPOSITIONS: dict[str, frozenset[str]] = {
         "طلب": words("من"),
     }.items()
 }
+
+
+def conjugated(pairs: str) -> frozenset[str]:
+    """The common forms of verbs given as past/present pairs (أعلن/يعلن): أعلنت، أعلنوا، تعلن …"""
+    out: set[str] = set()
+    for pair in pairs.split():
+        past, present = pair.split("/")
+        out |= {past + e for e in ("", "ت", "وا", "ا", "تا")}
+        out |= {p + present[1:] + e for p in "يتن" for e in ("", "ون", "ان")}
+    return frozenset(normalize_word(w) for w in out)
+
+
+# verbs that report or judge what someone else did: their subject is not the actor of the noun
+# they govern (أعلنت وزارة الداخلية مقتل شخص، أدانت فرنسا الهجوم)
+REPORTING = conjugated(
+    "أعلن/يعلن أكد/يؤكد ذكر/يذكر أفاد/يفيد نقل/ينقل كشف/يكشف نفى/ينفي رصد/يرصد وثق/يوثق أحصى/يحصي"
+    " أوضح/يوضح تحدث/يتحدث أدان/يدين ندد/يندد استنكر/يستنكر شجب/يشجب اتهم/يتهم حمل/يحمل"
+    " تبنى/يتبنى أكدت/تؤكد رجح/يرجح"
+)
 AGENT_MARKERS = words("يد قبل برصاص بنيران رصاص نيران")  # على يد، من قبل، برصاص: who did it
 RELATIVES = words("التي الذي الذين")
 LOCATIVES = words("في ب قرب داخل شمال جنوب شرق غرب وسط أطراف محيط")
@@ -253,7 +272,8 @@ class Finder:
             normalize_word(found.lemma), RECIPIENT_PREPOSITIONS.get(found.type, frozenset())
         )
         if found.kind == "noun":
-            return self._of_noun(clause, trigger_end, after, before, allowed, found)
+            reported = any(self.ix.forms[k].base in REPORTING for k in range(clause.start, trigger))
+            return self._of_noun(clause, trigger_end, after, [] if reported else before, allowed, found)
         subject: Named | None = None
         rest = after
         if before and before[0].first == clause.start and self.governor(before[0].first) is None:
@@ -361,8 +381,9 @@ class Finder:
                 return [name]  # أما إيطاليا فأعلنت: a country too
         return []
 
-    def records(self, names: list[Named], event_type: str) -> list[Participant]:
-        """Names as participant records, coded from their actor, their country or their agent noun."""
+    def records(self, names: list[Named], event_type: str, acting: bool) -> list[Participant]:
+        """Names as participant records, coded from their actor, their country or their agent noun
+        (`acting`: the names are the event's actor)."""
         out = []
         demonyms = self.kb.demonyms()
         for name in names:
@@ -377,7 +398,9 @@ class Finder:
                 country, sector = self.actors[actor_id].code
             elif place_id is not None:
                 country = self.places[place_id].country
-                sector = "GOV"  # a country named as the one acting is its government (طالب روسيا)
+                # a country named as the one acting is its government (طالب روسيا), its
+                # armed forces when it attacks (قصفت إسرائيل)
+                sector = "MIL" if acting and event_type in ARMED_TYPES else "GOV"
             elif m is not None and m.label == "NORP":
                 hit = demonyms.get(normalize_word(m.text), ())
                 country = hit[0].iso3 if hit else None

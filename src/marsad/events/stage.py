@@ -120,10 +120,14 @@ def _with_suffix_forms(ix: DocumentIndex, keys: list[str], words: dict[str, Trig
 
 
 def _skip(ix: DocumentIndex, keys: list[str], first: int, trigger: Trigger) -> bool:
-    """Words that are triggers in most places but not here: مسيرة after طائرة is a drone; a
+    """Words that are triggers in most places but not here: a word inside an organisation's name;
+    مسيرة after طائرة is a drone; a
     statement's verb used as a noun (قبل رفض طلبهم، في ظل الرفض، بعد إدانتها) names no one's act;
     رفض التعليق is declining to comment."""
     form = ix.forms[first]
+    owner = ix.token_mention[first]
+    if owner is not None and owner.label in ("ORG", "MISC") and ix.mention_tokens[owner.id].start < first:
+        return True  # منظمة حظر الأسلحة الكيميائية: a word of a name
     if trigger.lemma == "مسيرة":
         return first > 0 and keys[first - 1] in DRONE_NOUNS
     if trigger.type in VERBAL_TYPES and trigger.kind == "verb":
@@ -244,12 +248,12 @@ def candidates(doc: Document, resources: Resources) -> list[Candidate]:
             taken = set(range(min(n.first for n in named), max(n.end for n in named))) if named else set()
             place, place_mention, place_source = finder.place(type_, clause.tokens, clause.sentence, first, taken)
             date, time_id, date_source = finder.date(clause.tokens, clause.sentence, first)
-            actor_records = finder.records(actor, type_)
+            actor_records = finder.records(actor, type_, acting=True)
             if type_ in ARMED_EVENTS:
                 # who attacks or arrests is armed or a state: a hospital, children or a district
                 # named where the attacker would be are the attacked or the place
                 actor_records = [p for p in actor_records if p.sector not in UNARMED_SECTORS]
-            recipient_records = finder.records(found.recipient, type_)
+            recipient_records = finder.records(found.recipient, type_, acting=False)
             size = find_size(doc.text, ix.forms, clause.tokens, first, end, SIZE_KIND.get(type_))
             place_country = place.country if place is not None else None
             if type_ in VICTIM_EVENTS and not recipient_records:
