@@ -187,6 +187,19 @@ def test_compound_actors_and_recipients() -> None:
     assert texts(accuse.actor) == ["السعودية"] and texts(accuse.recipient) == ["إيران", "قطر"]
 
 
+def test_one_happening_told_twice_is_one_event() -> None:
+    # the attack and the clash it led to, the same day in the same place: one happening,
+    # though each sentence names another actor
+    text = (
+        "وهاجم مسلحون من حركة طالبان مركزا للشرطة في قندوز أمس. "
+        "وقال مسؤول محلي إن قوات الجيش الأفغاني اشتبكت مع المهاجمين في قندوز أمس."
+    )
+    assert len(of_type(by_rules(text), "ASSAULT")) == 2  # one per sentence before merging
+    _, found = events(text)
+    (attack,) = of_type(found, "ASSAULT")
+    assert [t.text for t in attack.triggers] == ["هاجم", "اشتبكت"]
+
+
 @pytest.mark.parametrize(
     ("text", "kind", "low", "high"),
     [

@@ -308,8 +308,10 @@ def _conflict(a: list[Participant], b: list[Participant]) -> bool:
 
 
 def _same_happening(earlier: Candidate, later: Candidate) -> bool:
-    """One happening told twice: the same type, in one sentence, or in two whose participants,
-    place and date do not disagree (an attack with no one named, retold, is the same attack)."""
+    """One happening told twice: the same type, in one sentence by actors that do not disagree,
+    or in two whose participants, place and date do not disagree (an attack with no one named,
+    retold, is the same attack); force used the same day in the same place is one happening,
+    whoever each telling names."""
     a, b = earlier.event, later.event
     if a.type != b.type:
         return False
@@ -319,6 +321,8 @@ def _same_happening(earlier: Candidate, later: Candidate) -> bool:
     placed = a.place_source != "document" and b.place_source != "document"  # an assumed place
     if (dated and a.date != b.date) or (placed and a.place and b.place and a.place != b.place):
         return False
+    if a.type in ARMED_EVENTS and placed and a.place is not None and a.place == b.place and a.date == b.date:
+        return True  # force the same day in the same place: one happening, whoever each telling names
     return not _conflict(a.actor, b.actor) and not _conflict(a.recipient, b.recipient)
 
 
