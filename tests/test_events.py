@@ -178,6 +178,13 @@ def test_who_reports_or_names_is_not_who_acts() -> None:
     assert codes(attack.actor) == {("IRN", "MIL")}  # a country attacking is its armed forces
 
 
+def test_whose_words_are_judged_is_the_recipient() -> None:
+    (accuse,) = by_rules("وانتقدت الحكومة الإيرانية قرار الرئيس الأمريكي دونالد ترامب.")
+    assert texts(accuse.actor) == ["الحكومة الإيرانية"] and texts(accuse.recipient) == ["دونالد ترامب"]
+    (accuse,) = by_rules("وانتقد فريق الدفاع السبت تصريحات وزير الخارجية الفرنسي جان إيف لودريان.")
+    assert texts(accuse.recipient) == ["جان إيف لودريان"] and "جان إيف لودريان" not in texts(accuse.actor)
+
+
 def test_compound_actors_and_recipients() -> None:
     _, found = events("واتفق الرئيس الروسي فلاديمير بوتين والرئيس التركي رجب طيب أردوغان على وقف القتال.")
     (agree,) = of_type(found, "AGREE")

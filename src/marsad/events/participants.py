@@ -86,6 +86,11 @@ REPORTING = conjugated(
     " أوضح/يوضح تحدث/يتحدث أدان/يدين ندد/يندد استنكر/يستنكر شجب/يشجب اتهم/يتهم حمل/يحمل"
     " تبنى/يتبنى أكدت/تؤكد رجح/يرجح"
 )
+# what a verb of judgement takes as its object when it judges what someone said or did
+STATEMENT_NOUNS = words(
+    "تصريحات تصريح بيان البيان قرار القرار قرارات موقف سياسة سياسات كلام خطاب تغريدة تغريدات"
+    " دعوة دعوات اقتراح مقترح تهديدات اتهامات إجراءات ممارسات"
+)
 AGENT_MARKERS = words("يد قبل برصاص بنيران رصاص نيران")  # على يد، من قبل، برصاص: who did it
 RELATIVES = words("التي الذي الذين")
 LOCATIVES = words("في ب قرب داخل شمال جنوب شرق غرب وسط أطراف محيط")
@@ -298,6 +303,8 @@ class Finder:
                 continue
             if found.type == "ASSAULT" and name.mention is not None and name.mention.label == "PER":
                 break  # قتل زعيم التنظيم: the one killed, told in the passive
+            if any(self.ix.forms[k].base in STATEMENT_NOUNS for k in range(trigger_end, name.first)):
+                break  # انتقد تصريحات لودريان: the owner of what is judged, not the subject
             subject, rest = name, after[n + 1 :]
             break
         if subject is None and before and self.governor(before[-1].first) is None:
