@@ -16,8 +16,9 @@ import json
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-DEFAULT_ANT = ROOT.parent / "shared" / "data" / "news" / "ant" / "ant_v2.1_middleEast_internationalNews.jsonl.gz"
+from buildlib import ROOT, SHARED, gold_article_ids
+
+DEFAULT_ANT = SHARED / "data" / "news" / "ant" / "ant_v2.1_middleEast_internationalNews.jsonl.gz"
 OUT = ROOT / "examples" / "ant-sample.jsonl"
 SOURCES = {
     "skynews": "Sky News Arabia",
@@ -26,15 +27,6 @@ SOURCES = {
     "CNN": "CNN Arabic",
     "BBC": "BBC Arabic",
 }
-
-
-def gold_article_ids() -> set[str]:
-    ids: set[str] = set()
-    for path in (ROOT / "tests" / "data").glob("*.jsonl"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                ids.add(json.loads(line)["article_id"])
-    return ids
 
 
 def main() -> None:

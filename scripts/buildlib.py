@@ -1,10 +1,11 @@
-"""What the data build scripts share: paths, hashing, deterministic gzip, and the report a
-step gives the manifest (scripts/build_data.py)."""
+"""What the data build scripts share: paths, hashing, deterministic gzip, the articles the gold
+files use, and the report a step gives the manifest (scripts/build_data.py)."""
 
 from __future__ import annotations
 
 import gzip
 import hashlib
+import json
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -33,6 +34,16 @@ def sha256(path: Path) -> str:
         for chunk in iter(lambda: fh.read(1 << 20), b""):
             h.update(chunk)
     return h.hexdigest()
+
+
+def gold_article_ids() -> set[str]:
+    """The ids of every article a gold file in tests/data uses: a new draw leaves them out."""
+    ids: set[str] = set()
+    for path in (ROOT / "tests" / "data").glob("*.jsonl"):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                ids.add(json.loads(line)["article_id"])
+    return ids
 
 
 def write_gz(path: Path, text: str) -> None:

@@ -14,18 +14,9 @@ import gzip
 import json
 import random
 
-from buildlib import ROOT, SHARED
+from buildlib import SHARED, gold_article_ids
 
 ANT = SHARED / "data" / "news" / "ant" / "ant_v2.1_middleEast_internationalNews.jsonl.gz"
-
-
-def used_ids() -> set[str]:
-    ids = set()
-    for path in (ROOT / "tests" / "data").glob("*.jsonl"):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                ids.add(json.loads(line)["article_id"])
-    return ids
 
 
 def main() -> None:
@@ -33,7 +24,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=128)
     parser.add_argument("--seed", type=int, default=20261207)
     args = parser.parse_args()
-    used = used_ids()
+    used = gold_article_ids()
     with gzip.open(ANT, "rt", encoding="utf-8") as fh:
         candidates = sorted(
             r["docno"] for r in map(json.loads, fh) if 700 <= len(r["text"]) <= 3000 and r["docno"] not in used

@@ -16,36 +16,31 @@ from datetime import date
 from marsad.index import DocumentIndex
 from marsad.model import Document
 from marsad.text.forms import WordForm
-from marsad.text.normalize import normalize_word
-
-
-def words(text: str) -> frozenset[str]:
-    return frozenset(normalize_word(w) for w in text.split())
-
+from marsad.text.normalize import normalize_word, word_set
 
 PUNCTUATION = frozenset("؛ ; : . ؟ ? ! ( )".split())
 COMMAS = frozenset("، ,".split())  # a boundary only before a clause of its own: lists have them too
 QUOTE_MARKS = frozenset('«»"“”')
-OPENERS = words(
+OPENERS = word_set(
     "أن إن أنه إنه أنها إنها أنهم إنهم بأن بأنه بأنها لأن الذي التي الذين اللذين اللتين حيث بينما فيما عندما"
     " لكن لكنه لكنها ثم إذ حين حينما بعدما كي لكي"
 )
-NEGATIONS = words("لم لن لا ما ليس ليست عدم دون بدون")
-NEGATING_VERBS = words("نفى نفت ينفي تنفي نفوا أنكر أنكرت ينكر")
-CONDITIONS = words("إذا لو لولا")
+NEGATIONS = word_set("لم لن لا ما ليس ليست عدم دون بدون")
+NEGATING_VERBS = word_set("نفى نفت ينفي تنفي نفوا أنكر أنكرت ينكر")
+CONDITIONS = word_set("إذا لو لولا")
 IN_CASE = normalize_word("حال")  # في حال
-MODALS = words("ربما يمكن يمكنها يمكنه قد محتمل المحتمل المتوقع")
-FUTURE = words("سوف يعتزم تعتزم يعتزمون ينوي تنوي يخطط تخطط يخططون يسعى تسعى يريد تريد")
-PURPOSES = words("بهدف لأجل بغية")
-SUFFERED = words("تعرض تعرضت يتعرض تتعرض تعرضوا يتعرضون")
-FOILED = words("أحبط أحبطت إحباط يحبط تحبط التخطيط يخطط خطط")
-CHARGES = words("بتهمة بتهمتي تهمة تهم متهم متهمة المتهم باتهامات")
-POSSIBLE = words("محتمل محتملة المحتمل المحتملة محتملين")
-EXAMPLES = words("مثل مثلما غرار شاكلة")
+MODALS = word_set("ربما يمكن يمكنها يمكنه قد محتمل المحتمل المتوقع")
+FUTURE = word_set("سوف يعتزم تعتزم يعتزمون ينوي تنوي يخطط تخطط يخططون يسعى تسعى يريد تريد")
+PURPOSES = word_set("بهدف لأجل بغية")
+SUFFERED = word_set("تعرض تعرضت يتعرض تتعرض تعرضوا يتعرضون")
+FOILED = word_set("أحبط أحبطت إحباط يحبط تحبط التخطيط يخطط خطط")
+CHARGES = word_set("بتهمة بتهمتي تهمة تهم متهم متهمة المتهم باتهامات")
+POSSIBLE = word_set("محتمل محتملة المحتمل المحتملة محتملين")
+EXAMPLES = word_set("مثل مثلما غرار شاكلة")
 # a past perfect (وكان الجيش قد قتل): told as background to the news
-PLUPERFECT_AUX = words("كان كانت كانوا كانا")
-HISTORY = words("سبق سابقا")
-RECENT_DAYS = words("أمس البارحة اليوم")
+PLUPERFECT_AUX = word_set("كان كانت كانوا كانا")
+HISTORY = word_set("سبق سابقا")
+RECENT_DAYS = word_set("أمس البارحة اليوم")
 AGGREGATE_PHRASES = tuple(
     tuple(normalize_word(w) for w in phrase.split())
     for phrase in ("منذ بداية", "منذ بدء", "منذ اندلاع", "منذ مطلع", "حتى الآن", "منذ عام", "منذ العام")
@@ -99,7 +94,7 @@ def opens_clause(form: WordForm) -> bool:
 
 
 # past verbs that open a clause often after و: reporting, movement, violence
-CLAUSE_VERBS = words(
+CLAUSE_VERBS = word_set(
     "قال قالت أكد أكدت أضاف أضافت أعلن أعلنت أوضح أشار كان كانت قتل أصيب طالب دعا اتهم رفض هدد التقى زار"
     " شن قصف أطلق اعتقل انسحب أفرج وقع جرى تم بدأ عاد"
 )

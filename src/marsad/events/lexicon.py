@@ -31,6 +31,11 @@ def key(word: str) -> str:
     return normalize_word(word).replace("ة", "ه")
 
 
+def keyed(table: dict[str, str]) -> dict[str, str]:
+    """A table of space-separated word lists by value, as each word's key → its value."""
+    return {key(w): value for value, words in table.items() for w in words.split()}
+
+
 @dataclass(frozen=True, slots=True)
 class Lexicon:
     words: dict[str, Trigger]

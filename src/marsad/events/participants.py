@@ -23,48 +23,43 @@ from marsad.events.size import counts_people
 from marsad.index import DocumentIndex
 from marsad.kb.base import KnowledgeBase
 from marsad.model import Document, Mention, Participant, ResolvedActor, ResolvedPlace
-from marsad.text.normalize import normalize_word
+from marsad.text.normalize import normalize_word, word_set
 
-
-def words(text: str) -> frozenset[str]:
-    return frozenset(normalize_word(w) for w in text.split())
-
-
-PREPOSITIONS = words(
+PREPOSITIONS = word_set(
     "في من إلى الى على عن مع ضد لدى بين حول عبر خلال منذ بعد قبل أمام تجاه بحق داخل قرب شمال جنوب شرق غرب بقيادة باسم"
 )
 OBJECT = ""  # the preposition slot of a direct object
 # what governs the recipient, by event type, and for verbs that differ from their type
 RECIPIENT_PREPOSITIONS: dict[str, frozenset[str]] = {
-    "ASSAULT": words("على ضد ل") | {OBJECT},  # مواقع للحوثيين: the owner of what was hit
+    "ASSAULT": word_set("على ضد ل") | {OBJECT},  # مواقع للحوثيين: the owner of what was hit
     "COERCE": frozenset({OBJECT}),
-    "PROTEST": words("ضد على"),
-    "REQUEST": words("من") | {OBJECT},
+    "PROTEST": word_set("ضد على"),
+    "REQUEST": word_set("من") | {OBJECT},
     "ACCUSE": frozenset({OBJECT}),
     "REJECT": frozenset({OBJECT}),
     "THREATEN": frozenset({OBJECT}),
-    "CONSULT": words("مع ب") | {OBJECT},
-    "SUPPORT": words("ب مع") | {OBJECT},
-    "AGREE": words("مع"),
-    "SANCTION": words("على") | {OBJECT},
-    "AID": words("إلى الى ل"),
-    "RETREAT": words("عن"),
-    "COOPERATE": words("مع"),
+    "CONSULT": word_set("مع ب") | {OBJECT},
+    "SUPPORT": word_set("ب مع") | {OBJECT},
+    "AGREE": word_set("مع"),
+    "SANCTION": word_set("على") | {OBJECT},
+    "AID": word_set("إلى الى ل"),
+    "RETREAT": word_set("عن"),
+    "COOPERATE": word_set("مع"),
     "CONCEDE": frozenset(),
     "MOBILIZE": frozenset(),
 }
 LEMMA_PREPOSITIONS: dict[str, frozenset[str]] = {
     normalize_word(lemma): preps
     for lemma, preps in {
-        "ندد": words("ب"),
+        "ندد": word_set("ب"),
         "استنكر": frozenset({OBJECT}),
-        "رحب": words("ب"),
-        "أشاد": words("ب"),
+        "رحب": word_set("ب"),
+        "أشاد": word_set("ب"),
         "طالب": frozenset({OBJECT}),
         "دعا": frozenset({OBJECT}),
         "حث": frozenset({OBJECT}),
         "ناشد": frozenset({OBJECT}),
-        "طلب": words("من"),
+        "طلب": word_set("من"),
     }.items()
 }
 
@@ -87,15 +82,15 @@ REPORTING = conjugated(
     " تبنى/يتبنى أكدت/تؤكد رجح/يرجح"
 )
 # what a verb of judgement takes as its object when it judges what someone said or did
-STATEMENT_NOUNS = words(
+STATEMENT_NOUNS = word_set(
     "تصريحات تصريح بيان البيان قرار القرار قرارات موقف سياسة سياسات كلام خطاب تغريدة تغريدات"
     " دعوة دعوات اقتراح مقترح تهديدات اتهامات إجراءات ممارسات"
 )
-AGENT_MARKERS = words("يد قبل برصاص بنيران رصاص نيران")  # على يد، من قبل، برصاص: who did it
-RELATIVES = words("التي الذي الذين")
-LOCATIVES = words("في ب قرب داخل شمال جنوب شرق غرب وسط أطراف محيط")
-PLACE_WORDS = words("مدينة بلدة قرية محافظة ولاية منطقة حي مخيم العاصمة")
-TITLE_LINKS = words("باسم")
+AGENT_MARKERS = word_set("يد قبل برصاص بنيران رصاص نيران")  # على يد، من قبل، برصاص: who did it
+RELATIVES = word_set("التي الذي الذين")
+LOCATIVES = word_set("في ب قرب داخل شمال جنوب شرق غرب وسط أطراف محيط")
+PLACE_WORDS = word_set("مدينة بلدة قرية محافظة ولاية منطقة حي مخيم العاصمة")
+TITLE_LINKS = word_set("باسم")
 DATELINE_TOKENS = 8
 DATELINE_REACH = 7  # tokens after a dateline's place in which its "(" or dash comes
 WINDOW = 14  # tokens after a verb in which its subject and object are looked for

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from marsad.events.lexicon import key
+from marsad.events.lexicon import key, keyed
 from marsad.model import Count, EventSize
 from marsad.text.forms import WordForm
 
@@ -40,18 +40,16 @@ KIND_NOUNS = {
     "arrested": "معتقل معتقلا معتقلين معتقلون موقوف موقوفين محتجز محتجزين",
     "displaced": "نازح نازحا نازحين نازحون مهجر مهجرين لاجئ لاجئا لاجئين",
 }
-KIND_OF_NOUN = {key(w): kind for kind, words in KIND_NOUNS.items() for w in words.split()}
+KIND_OF_NOUN = keyed(KIND_NOUNS)
 # triggers whose count is of one kind (مقتل 7 → dead); the trigger's own type decides otherwise
-KIND_OF_TRIGGER = {
-    key(w): kind
-    for kind, words in {
+KIND_OF_TRIGGER = keyed(
+    {
         "dead": "قتل مقتل اغتيال اعدام ذبح سقوط",
         "injured": "اصابه اصيب جرح اصابت",
         "arrested": "اعتقال اعتقل احتجاز احتجز القبض توقيف",
         "displaced": "نزوح تهجير تشريد",
-    }.items()
-    for w in words.split()
-}
+    }
+)
 # people a count counts (أشخاص، مدنيين) and whose dual is a number (جنديين → 2)
 PEOPLE = {
     key(w)

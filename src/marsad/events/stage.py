@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from marsad.events.clauses import background, background_marks, clause_of
 from marsad.events.filter import FILTERED_TYPES, LABEL_YES, Told, features
-from marsad.events.lexicon import Trigger, key, lexicon, token_keys
+from marsad.events.lexicon import Trigger, key, keyed, lexicon, token_keys
 from marsad.events.ontology import ontology
 from marsad.events.participants import Finder, Named
 from marsad.events.size import find_size
@@ -51,30 +51,26 @@ VICTIM_EVENTS = frozenset({"ASSAULT", "COERCE"})
 UNARMED_SECTORS = frozenset({"CVL", "MED", "EDU", "JRN", "BUS", "REL", "NGO", "REF", "AGR", "LAB", "HRI", "ELI"})
 SIZE_KIND = {"ASSAULT": "dead", "COERCE": "arrested"}
 # words in an ASSAULT's clause that say how it was done
-ASSAULT_MODES = {
-    key(w): mode
-    for mode, ws in {
+ASSAULT_MODES = keyed(
+    {
         "aerial": "جوي جوية غارة غارات طائرات طائرة الطيران مقاتلات",
         "drone": "مسيرة مسيرات طيار",
         "suicide-attack": "انتحاري انتحارية",
         "explosives": "مفخخة مفخخ عبوة ناسفة متفجرات لغم ألغام",
         "heavy-weapons": "صاروخ صواريخ قذائف قذيفة مدفعي مدفعية هاون دبابات",
         "firearms": "رصاص الرصاص نار نيران",
-    }.items()
-    for w in ws.split()
-}
-CONTEXT_WORDS = {
-    key(w): context
-    for context, ws in {
+    }
+)
+CONTEXT_WORDS = keyed(
+    {
         "election": "انتخابات الانتخابات انتخاب الاقتراع التصويت الانتخابية",
         "terrorism": "إرهاب الإرهاب إرهابي الإرهابية الإرهابيين المتطرفة متطرفين داعش القاعدة",
         "diplomatic": "السفير سفير السفارة الدبلوماسية دبلوماسي",
         "economic": "اقتصادية الاقتصاد التجارة الرسوم الجمركية",
         "human_rights": "حقوق الإنسان",
         "migration": "اللاجئين المهاجرين اللاجئون",
-    }.items()
-    for w in ws.split()
-}
+    }
+)
 SECTOR_CONTEXTS = {"MIL": "military", "JUD": "legal", "LEG": "legislative", "SPY": "intelligence"}
 KIND_CONFIDENCE = {"phrase": 0.85, "verb": 0.8, "noun": 0.65}
 AGREE_WITH = "اتفق مع"

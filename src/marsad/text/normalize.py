@@ -177,3 +177,8 @@ def normalize(text: str) -> Normalized:
 def normalize_word(word: str) -> str:
     """Matching form of a short string (a lexicon entry, a token), without an offset map."""
     return word.translate(TABLE)
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The matching forms of the space-separated words of a word list."""
+    return frozenset(normalize_word(w) for w in text.split())
