@@ -79,7 +79,7 @@ def conjugated(pairs: str) -> frozenset[str]:
 REPORTING = conjugated(
     "أعلن/يعلن أكد/يؤكد ذكر/يذكر أفاد/يفيد نقل/ينقل كشف/يكشف نفى/ينفي رصد/يرصد وثق/يوثق أحصى/يحصي"
     " أوضح/يوضح تحدث/يتحدث أدان/يدين ندد/يندد استنكر/يستنكر شجب/يشجب اتهم/يتهم حمل/يحمل"
-    " تبنى/يتبنى أكدت/تؤكد رجح/يرجح"
+    " تبنى/يتبنى رجح/يرجح"
 )
 # what a verb of judgement takes as its object when it judges what someone said or did
 STATEMENT_NOUNS = word_set(
