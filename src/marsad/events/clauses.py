@@ -64,12 +64,12 @@ def _boundary(form: WordForm, after: WordForm | None) -> bool:
 
 def clause_of(ix: DocumentIndex, k: int) -> Clause:
     """The clause around token k, within its sentence."""
-    forms = ix.forms
+    forms, owners = ix.forms, ix.token_mention
     s = ix.token_sentence[k]
     sentence = ix.sentence_tokens[s] if s >= 0 else range(0, len(forms))
 
     def opens(j: int) -> bool:
-        return ix.mention_at(j) is None and opens_clause(forms[j])  # وتركيا is a name, not a verb
+        return opens_clause(forms[j]) and owners[j] is None  # وتركيا is a name, not a verb
 
     first = k
     while first > sentence.start and not opens(first) and not _boundary(forms[first - 1], forms[first]):

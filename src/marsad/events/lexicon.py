@@ -40,14 +40,17 @@ def keyed(table: dict[str, str]) -> dict[str, str]:
 class Lexicon:
     words: dict[str, Trigger]
     phrases: dict[str, list[tuple[tuple[str, ...], Trigger]]]  # first word -> (words, trigger), longest first
+    firsts: frozenset[str]  # the words an entry starts with
 
     def find(self, keys: Sequence[str], start: int = 0, end: int | None = None) -> list[tuple[int, int, Trigger]]:
         """Triggers among token keys[start:end] (the keys of the tokens' stems), as (first token,
         end token, trigger), left to right, the longest at each position, without overlaps."""
         stop = len(keys) if end is None else end
-        out = []
-        k = start
-        while k < stop:
+        out: list[tuple[int, int, Trigger]] = []
+        taken = start  # the first token a new hit may start at
+        for k in [k for k in range(start, stop) if keys[k] in self.firsts]:
+            if k < taken:
+                continue
             hit = None
             for words, trigger in self.phrases.get(keys[k], ()):
                 j = k + len(words)
@@ -56,11 +59,9 @@ class Lexicon:
                     break
             if hit is None and keys[k] in self.words:
                 hit = (k, k + 1, self.words[keys[k]])
-            if hit is None:
-                k += 1
-                continue
-            out.append(hit)
-            k = hit[1]
+            if hit is not None:
+                out.append(hit)
+                taken = hit[1]
         return out
 
 
@@ -84,4 +85,4 @@ def lexicon() -> Lexicon:
             phrases.setdefault(parts[0], []).append((parts, trigger))
     for entries in phrases.values():
         entries.sort(key=lambda e: -len(e[0]))
-    return Lexicon(words, phrases)
+    return Lexicon(words, phrases, frozenset(words) | frozenset(phrases))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import cached_property
 
 from marsad.events.lexicon import Trigger
 from marsad.events.size import counts_people
@@ -134,9 +135,9 @@ class Finder:
         self.actors = {a.id: a for a in doc.actors}
         self._by_sector: dict[str, list[tuple[int, ResolvedActor]]] | None = None
         self._times: list[tuple[int, int, int, str, str]] | None = None
-        self._names: list[Named] | None = None
-        self._lead_found: tuple[ResolvedPlace, Mention] | bool | None = False
-        self._name_starts: list[int] = []
+        self._names: dict[int, tuple[list[Named], list[int]]] = {}
+        self._located: list[tuple[int, ResolvedPlace, Mention]] | None = None
+        self._located_starts: list[int] = []
         self._time_starts: list[int] = []
 
     # names ---------------------------------------------------------------------------------
@@ -186,20 +187,34 @@ class Finder:
 
     def names_in(self, tokens: range) -> list[Named]:
         """The acting names that start in `tokens`, in order: mentions and agent phrases (found
-        once per document, left to right)."""
-        if self._names is None:
-            self._names = self._all_names()
-            self._name_starts = [n.first for n in self._names]
-        i = bisect_left(self._name_starts, tokens.start)
-        j = bisect_left(self._name_starts, tokens.stop)
-        return self._names[i:j]
+        once per sentence, left to right)."""
+        if not tokens:
+            return []
+        sentences = self.ix.token_sentence
+        out: list[Named] = []
+        for s in range(sentences[tokens.start], sentences[tokens.stop - 1] + 1):
+            names, starts = self._names_of(s)
+            out += names[bisect_left(starts, tokens.start) : bisect_left(starts, tokens.stop)]
+        return out
 
-    def _all_names(self) -> list[Named]:
-        agents = {i: (j, sector) for i, j, sector in self.kb.sector_matcher().find(self.ix.forms)}
+    def _names_of(self, sentence: int) -> tuple[list[Named], list[int]]:
+        """The acting names of a sentence (-1: of the tokens outside every sentence) and their first tokens."""
+        found = self._names.get(sentence)
+        if found is None:
+            tokens = self.ix.sentence_tokens[sentence] if sentence >= 0 else range(len(self.ix.forms))
+            names = self._all_names(tokens)
+            if sentence < 0:
+                names = [n for n in names if self.ix.token_sentence[n.first] < 0]
+            found = self._names[sentence] = (names, [n.first for n in names])
+        return found
+
+    def _all_names(self, tokens: range) -> list[Named]:
+        matches = self.kb.sector_matcher().find(self.ix.forms, tokens.start, tokens.stop)
+        agents = {i: (j, sector) for i, j, sector in matches}
         out: list[Named] = []
         owners = self.ix.token_mention
-        k = 0
-        while k < len(owners):
+        k = tokens.start
+        while k < tokens.stop:
             m = owners[k]
             if m is not None:
                 span = self.ix.mention_tokens[m.id]
@@ -443,47 +458,52 @@ class Finder:
         names so; else, and for a statement, the dateline's. The words of a participant (رئيس
         الحكومة في طرابلس) are not the event's place (`taken`: their tokens). Of a neighbourhood
         and its city (حي المدينة القديمة بدرنة) the city is kept when the gazetteer knows it as one."""
-        ix = self.ix
-        scopes: list[tuple[list[int], str]] = []
         if event_type in LOCATED_TYPES:
+            located = self._located_in(sentence)
+            in_clause = [p for p in located if clause.start <= p[0] < clause.stop and p[0] not in taken]
             scopes = [
-                ([*range(trigger, clause.stop), *range(clause.start, trigger)], "clause"),
-                (list(sentence), "sentence"),
+                ([p for p in in_clause if p[0] >= trigger] + [p for p in in_clause if p[0] < trigger], "clause"),
+                ([p for p in located if p[0] not in taken], "sentence"),
             ]
-        for tokens, source in scopes:
-            found: list[tuple[ResolvedPlace, Mention]] = []
-            for k in tokens:
-                m = ix.mention_at(k)
-                if m is None or m.label != "LOC" or k in taken or m.id not in ix.mention_place:
-                    continue
-                if ix.mention_tokens[m.id].start == k and self._locative(k):
-                    found.append((self.places[ix.mention_place[m.id]], m))
-            if found:
-                place, m = next((f for f in found if f[0].resolution in KNOWN_RESOLUTIONS), found[0])
-                return place, m, source
-        for k in range(min(len(ix.forms), DATELINE_TOKENS)):
-            m = ix.mention_at(k)
-            if m is not None and m.label == "LOC" and m.id in ix.mention_place and self._dateline(k):
-                return self.places[ix.mention_place[m.id]], m, "dateline"
-        if event_type in LOCATED_TYPES and self._lead is not None:
-            return self._lead[0], self._lead[1], "document"
+            for found, source in scopes:
+                if found:
+                    _, place, m = next((f for f in found if f[1].resolution in KNOWN_RESOLUTIONS), found[0])
+                    return place, m, source
+        if self._dateline is not None:
+            return self._dateline[0], self._dateline[1], "dateline"
+        if event_type in LOCATED_TYPES:
+            lead = self._located_in(self.ix.sentence_tokens[0]) if self.ix.sentence_tokens else []
+            if lead:
+                return lead[0][1], lead[0][2], "document"
         return None, None, None
 
-    @property
-    def _lead(self) -> tuple[ResolvedPlace, Mention] | None:
-        """The place the article's first sentence names with a locative: what the story is about
-        when an event of it names no place of its own (found once)."""
-        if self._lead_found is False:
-            self._lead_found = self._find_lead()
-        return self._lead_found  # type: ignore[return-value]  # False was replaced above
+    def _located_in(self, tokens: range) -> list[tuple[int, ResolvedPlace, Mention]]:
+        """The resolved places named with a locative (في درنة، بدرنة، مدينة درنة) that start in
+        `tokens`, as (first token, place, mention), in order (found once per document)."""
+        if self._located is None:
+            ix = self.ix
+            self._located = [
+                (k, self.places[ix.mention_place[m.id]], m)
+                for k, m in enumerate(ix.token_mention)
+                if m is not None
+                and m.label == "LOC"
+                and m.id in ix.mention_place
+                and ix.mention_tokens[m.id].start == k
+                and self._locative(k)
+            ]
+            self._located_starts = [k for k, _, _ in self._located]
+        i = bisect_left(self._located_starts, tokens.start)
+        j = bisect_left(self._located_starts, tokens.stop)
+        return self._located[i:j]
 
-    def _find_lead(self) -> tuple[ResolvedPlace, Mention] | None:
+    @cached_property
+    def _dateline(self) -> tuple[ResolvedPlace, Mention] | None:
+        """The place at the head of the article, before (وكالات) or a dash: طرابلس (وكالات)، دبي،
+        الإمارات العربية المتحدة (CNN) –."""
         ix = self.ix
-        if not ix.sentence_tokens:
-            return None
-        for k in ix.sentence_tokens[0]:
+        for k in range(min(len(ix.forms), DATELINE_TOKENS)):
             m = ix.mention_at(k)
-            if m is not None and m.label == "LOC" and m.id in ix.mention_place and self._locative(k):
+            if m is not None and m.label == "LOC" and m.id in ix.mention_place and self._dateline_at(k):
                 return self.places[ix.mention_place[m.id]], m
         return None
 
@@ -494,9 +514,7 @@ class Finder:
         previous = self.ix.forms[k - 1] if k > 0 else None
         return previous is not None and (previous.norm in LOCATIVES or previous.base in PLACE_WORDS)
 
-    def _dateline(self, k: int) -> bool:
-        """A place at the head of the article, before (وكالات) or a dash: طرابلس (وكالات)، دبي،
-        الإمارات العربية المتحدة (CNN) –."""
+    def _dateline_at(self, k: int) -> bool:
         after = [f.norm for f in self.ix.forms[k + 1 : k + DATELINE_REACH]]
         return "(" in after or "-" in after or "–" in after
 

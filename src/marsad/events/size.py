@@ -82,7 +82,7 @@ def _number_at(forms: list[WordForm], k: int, stop: int) -> _Number | None:
     """A number starting at token k: digits, number words (ثلاثة، خمسة عشر، عشرين، مئة), a vague
     amount (عشرات), a dual noun of people (عنصرين)."""
     form = forms[k]
-    word = key(form.stem)
+    word = _stem(form)
     if word.isascii() and word.isdigit():  # not ² or other digit-like signs
         value = int(word)
         return _Number(value, value, k, k + 1)

@@ -148,17 +148,18 @@ def _mode(
     return mode
 
 
-def _contexts(keys: list[str], sentence: range, participants: list[str | None]) -> list[str]:
+def _contexts(participants: list[str | None], worded: list[str]) -> list[str]:
+    """The contexts of an event: its participants' sectors', then those its sentence's words
+    name (`worded`: _worded_contexts of the sentence)."""
     found: list[str] = []
-    for sector in participants:
-        context = SECTOR_CONTEXTS.get(sector or "")
-        if context and context not in found:
-            found.append(context)
-    for k in sentence:
-        context = CONTEXT_WORDS.get(keys[k])
+    for context in [SECTOR_CONTEXTS.get(sector or "") for sector in participants] + worded:
         if context and context not in found:
             found.append(context)
     return found
+
+
+def _worded_contexts(keys: list[str], sentence: range) -> list[str]:
+    return [c for c in (CONTEXT_WORDS.get(keys[k]) for k in sentence) if c]
 
 
 def _first_person(base: str, words: dict[str, Trigger]) -> bool:
@@ -172,11 +173,11 @@ def code_events(doc: Document, resources: Resources | None = None) -> Document:
     """Fill `doc.events` from the triggers in the text and everything the earlier stages found."""
     res = resources or Resources.default()
     ix = index(doc)
-    tellings = candidates(doc, res)
+    keys = token_keys(ix.forms)
+    tellings = candidates(doc, res, keys)
     scorer = res.event_filter()
     if scorer is not None:
         tagger, thresholds = scorer
-        keys = token_keys(ix.forms) if any(c.event.type in FILTERED_TYPES for c in tellings) else []
         kept = []
         for c in tellings:
             if c.event.type not in FILTERED_TYPES:
@@ -194,20 +195,22 @@ def code_events(doc: Document, resources: Resources | None = None) -> Document:
     return doc
 
 
-def candidates(doc: Document, resources: Resources) -> list[Candidate]:
-    """The events the rules find, one per happening told in a sentence, before the filter."""
+def candidates(doc: Document, resources: Resources, keys: list[str] | None = None) -> list[Candidate]:
+    """The events the rules find, one per happening told in a sentence, before the filter
+    (`keys`: the tokens' token_keys, when the caller has them)."""
     ix = index(doc)
     if not ix.forms:
         return []
     finder = Finder(doc, ix, resources.kb)
     lex = lexicon()
-    keys = _with_suffix_forms(ix, token_keys(ix.forms), lex.words)
+    keys = _with_suffix_forms(ix, list(keys) if keys is not None else token_keys(ix.forms), lex.words)
     history = background_marks(doc, ix)
     quotes = sorted(doc.quotes, key=lambda q: q.start)
     quote_starts = [q.start for q in quotes]
     types = ontology().types
     found_events: list[Candidate] = []
     last_subject: list[Named] = []
+    worded_contexts: dict[range, list[str]] = {}  # by sentence
     for sentence_index, (a, b) in enumerate(ix.sentence_ranges()):
         for first, end, trigger in lex.find(keys, a, b):
             if _skip(ix, keys, first, trigger):
@@ -258,6 +261,9 @@ def candidates(doc: Document, resources: Resources) -> list[Candidate]:
                 if p.country is None and p.actor is None and p.mention is None and p.sector is not None:
                     p.country = place_country  # امرأة، مسلحون مجهولون: of the place's country
             kind = types[type_]
+            if clause.sentence not in worded_contexts:
+                worded_contexts[clause.sentence] = _worded_contexts(keys, clause.sentence)
+            worded = worded_contexts[clause.sentence]
             confidence = KIND_CONFIDENCE[trigger.kind] * (1.0 if actor_records else 0.8) * (0.9 if quote else 1.0)
             sentence = Sentence(ix.forms[clause.sentence.start].base_start, ix.forms[clause.sentence.stop - 1].base_end)
             trigger_end = ix.forms[end - 1].base_end
@@ -266,7 +272,7 @@ def candidates(doc: Document, resources: Resources) -> list[Candidate]:
                 id="",
                 type=type_,
                 mode=mode,
-                context=_contexts(keys, clause.sentence, [p.sector for p in actor_records + recipient_records]),
+                context=_contexts([p.sector for p in actor_records + recipient_records], worded),
                 triggers=[TextSpan(trigger_start, trigger_end, doc.text[trigger_start:trigger_end])],
                 sentence=sentence,
                 actor=actor_records,

@@ -69,19 +69,15 @@ class PhraseMatcher(Generic[V]):
         stop = len(forms) if end is None else end
         out: list[tuple[int, int, V]] = []
         firsts = self._firsts
-        i = start
-        while i < stop:
+        taken = start  # the first token a new match may start at
+        for i in range(start, stop):
             form = forms[i]
-            if form.base not in firsts and form.norm not in firsts and unsplit_rest(form) not in firsts:
-                i += 1
+            if i < taken or (form.base not in firsts and form.norm not in firsts and unsplit_rest(form) not in firsts):
                 continue
             hit = self.match_at(forms, i, stop)
-            if hit is None:
-                i += 1
-                continue
-            j, value = hit
-            out.append((i, j, value))
-            i = j
+            if hit is not None:
+                out.append((i, *hit))
+                taken = hit[0]
         return out
 
 
