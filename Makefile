@@ -24,8 +24,14 @@ $(VENV)/.installed-train: $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev,train]'
 	touch $@ $(VENV)/.installed-dev $(VENV)/.installed
 
+# the bundled example corpus into a store (demo.db, made anew), then what analysts ask of it
 demo: $(VENV)/.installed
-	$(BIN)/marsad extract --format pretty examples/ant-sample.jsonl
+	rm -f demo.db demo.db-wal demo.db-shm
+	$(BIN)/marsad ingest examples/ant-sample.jsonl --db demo.db
+	$(BIN)/marsad stats --db demo.db
+	$(BIN)/marsad events --db demo.db --limit 15
+	$(BIN)/marsad actors --db demo.db --top 10
+	$(BIN)/marsad search --db demo.db "الغوطة" --limit 3
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests scripts benchmarks

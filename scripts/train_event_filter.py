@@ -33,7 +33,6 @@ import pycrfsuite
 
 from buildlib import DATA, ROOT, SHARED, Step
 from marsad.events.filter import FILTERED_TYPES, LABEL_YES, features
-from marsad.events.lexicon import token_keys
 from marsad.events.stage import candidates
 from marsad.index import index
 from marsad.model import Document
@@ -82,7 +81,6 @@ def examples(shared: Path) -> tuple[list[Example], dict[str, set[tuple[int, str]
     for n, g in enumerate(gold_lines):
         doc = nlp.run(texts[g["article_id"]], published=g["published"])
         ix = index(doc)
-        keys = token_keys(ix.forms)
         events = {
             (_sentence_of(doc, t["start"]), e["type"])
             for e in g["events"]
@@ -97,7 +95,7 @@ def examples(shared: Path) -> tuple[list[Example], dict[str, set[tuple[int, str]
             y = any((s, c.event.type) in events for s in sentences)
             out.append(
                 Example(
-                    features(doc, ix, keys, c.event, c.told),
+                    features(doc, ix, c.event, c.told),
                     y,
                     "gold",
                     n % FOLDS,
@@ -112,10 +110,9 @@ def examples(shared: Path) -> tuple[list[Example], dict[str, set[tuple[int, str]
             truth[f"{kind}:{r['id']}"] = {(0, kind)} if r["label"] == "yes" else set()
             doc = nlp.run(r["text"])
             ix = index(doc)
-            keys = token_keys(ix.forms)
             for c in candidates(doc, res):
                 if c.event.type == kind:
-                    x = features(doc, ix, keys, c.event, c.told)
+                    x = features(doc, ix, c.event, c.told)
                     out.append(Example(x, r["label"] == "yes", "gsr", n % FOLDS, (f"{kind}:{r['id']}", 0, kind)))
     return out, truth
 

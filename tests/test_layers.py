@@ -21,8 +21,11 @@ LAYERS: list[tuple[str, ...]] = [
     ("marsad.resources",),
     ("marsad.entities", "marsad.resolve", "marsad.temporal", "marsad.quotes", "marsad.events"),
     ("marsad.stages", "marsad.pipeline"),
-    ("marsad.ingest", "marsad.jsonio", "marsad.render", "marsad.plover"),
-    ("marsad.cli", "marsad"),
+    ("marsad.ingest", "marsad.jsonio", "marsad.render", "marsad.plover", "marsad.tables"),
+    ("marsad.store",),
+    ("marsad.corpus",),
+    ("marsad.watch",),
+    ("marsad.cli", "marsad.corpus_commands", "marsad"),
 ]
 TOP = "marsad"  # the package itself: a prefix of every module, so matched only exactly
 

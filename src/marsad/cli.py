@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import TextIO
 
+from marsad.corpus_commands import add_corpus_commands
 from marsad.errors import InputError, InvalidDocument, MarsadError, PipelineError
 from marsad.ingest import read_documents
 from marsad.jsonio import write_jsonl
@@ -23,6 +24,8 @@ from marsad.plover import write_plover
 from marsad.render import render_pretty
 from marsad.resources import Resources
 from marsad.stages import DEFAULT_STAGES
+from marsad.store.queries import QueryError
+from marsad.store.schema import StoreError
 from marsad.version import __version__
 
 EXIT_OK = 0
@@ -87,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _stages_argument(pipeline)
     pipeline.set_defaults(run=run_pipeline)
+
+    def common(command: argparse.ArgumentParser) -> None:
+        _kb_argument(command)
+        _stages_argument(command)
+
+    add_corpus_commands(commands, common)
     return parser
 
 
@@ -154,9 +163,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         code: int = args.run(args, sys.stdout)
-    except PipelineError as exc:
+    except (PipelineError, QueryError) as exc:
         print(f"marsad: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE  # stages named on the command line that cannot run in that order
+        return EXIT_USAGE  # stages that cannot run in that order; a query that cannot be run
+    except StoreError as exc:
+        print(f"marsad: error: {exc}", file=sys.stderr)
+        return EXIT_INPUT
     except MarsadError as exc:
         print(f"marsad: error: {exc}", file=sys.stderr)
         return EXIT_INPUT if isinstance(exc, InputError) else EXIT_INTERNAL

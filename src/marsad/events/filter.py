@@ -55,8 +55,9 @@ def _days(doc: Document, value: str | None) -> str:
     return "older"
 
 
-def features(doc: Document, ix: DocumentIndex, keys: list[str], event: Event, told: Told) -> list[str]:
+def features(doc: Document, ix: DocumentIndex, event: Event, told: Told) -> list[str]:
     """The features of one candidate event (training and tagging build them alike)."""
+    forms = ix.forms
     kind = event.type
     out = [f"type={kind}", f"sentence={min(told.sentence_index, 4)}"]
     for trigger, k in told.triggers:
@@ -69,11 +70,11 @@ def features(doc: Document, ix: DocumentIndex, keys: list[str], event: Event, to
             f"proclitic={form.proclitics or '-'}",
             f"article={form.base.startswith('ال')}",
         ]
-        for d in range(1, WINDOW + 1):
+        for d in range(1, WINDOW + 1):  # the words' keys (lexicon.token_keys), made for these few alone
             if k - d >= 0:
-                out.append(f"w-{d}={keys[k - d]}")
-            if k + d < len(keys):
-                out.append(f"w+{d}={keys[k + d]}")
+                out.append(f"w-{d}={forms[k - d].stem.replace('ة', 'ه')}")
+            if k + d < len(forms):
+                out.append(f"w+{d}={forms[k + d].stem.replace('ة', 'ه')}")
     out += [
         f"triggers={min(len(told.triggers), 3)}",
         f"actor={bool(event.actor)}",

@@ -148,18 +148,18 @@ def _mode(
     return mode
 
 
-def _contexts(participants: list[str | None], worded: list[str]) -> list[str]:
+def _contexts(participants: list[str | None], worded: tuple[str, ...]) -> list[str]:
     """The contexts of an event: its participants' sectors', then those its sentence's words
     name (`worded`: _worded_contexts of the sentence)."""
     found: list[str] = []
-    for context in [SECTOR_CONTEXTS.get(sector or "") for sector in participants] + worded:
+    for context in [*(SECTOR_CONTEXTS.get(sector or "") for sector in participants), *worded]:
         if context and context not in found:
             found.append(context)
     return found
 
 
-def _worded_contexts(keys: list[str], sentence: range) -> list[str]:
-    return [c for c in (CONTEXT_WORDS.get(keys[k]) for k in sentence) if c]
+def _worded_contexts(keys: list[str], sentence: range) -> tuple[str, ...]:
+    return tuple(c for c in (CONTEXT_WORDS.get(keys[k]) for k in sentence) if c)
 
 
 def _first_person(base: str, words: dict[str, Trigger]) -> bool:
@@ -173,8 +173,7 @@ def code_events(doc: Document, resources: Resources | None = None) -> Document:
     """Fill `doc.events` from the triggers in the text and everything the earlier stages found."""
     res = resources or Resources.default()
     ix = index(doc)
-    keys = token_keys(ix.forms)
-    tellings = candidates(doc, res, keys)
+    tellings = candidates(doc, res)
     scorer = res.event_filter()
     if scorer is not None:
         tagger, thresholds = scorer
@@ -183,7 +182,7 @@ def code_events(doc: Document, resources: Resources | None = None) -> Document:
             if c.event.type not in FILTERED_TYPES:
                 kept.append(c)
                 continue
-            tagger.set([features(doc, ix, keys, c.event, c.told)])
+            tagger.set([features(doc, ix, c.event, c.told)])
             probability = tagger.marginal(LABEL_YES, 0)
             if probability >= thresholds.get(c.event.type, 0.5):
                 c.event.confidence = probability
@@ -195,22 +194,21 @@ def code_events(doc: Document, resources: Resources | None = None) -> Document:
     return doc
 
 
-def candidates(doc: Document, resources: Resources, keys: list[str] | None = None) -> list[Candidate]:
-    """The events the rules find, one per happening told in a sentence, before the filter
-    (`keys`: the tokens' token_keys, when the caller has them)."""
+def candidates(doc: Document, resources: Resources) -> list[Candidate]:
+    """The events the rules find, one per happening told in a sentence, before the filter."""
     ix = index(doc)
     if not ix.forms:
         return []
     finder = Finder(doc, ix, resources.kb)
     lex = lexicon()
-    keys = _with_suffix_forms(ix, list(keys) if keys is not None else token_keys(ix.forms), lex.words)
+    keys = _with_suffix_forms(ix, token_keys(ix.forms), lex.words)
     history = background_marks(doc, ix)
     quotes = sorted(doc.quotes, key=lambda q: q.start)
     quote_starts = [q.start for q in quotes]
     types = ontology().types
     found_events: list[Candidate] = []
     last_subject: list[Named] = []
-    worded_contexts: dict[range, list[str]] = {}  # by sentence
+    worded_contexts: dict[range, tuple[str, ...]] = {}  # by sentence
     for sentence_index, (a, b) in enumerate(ix.sentence_ranges()):
         for first, end, trigger in lex.find(keys, a, b):
             if _skip(ix, keys, first, trigger):

@@ -1,7 +1,8 @@
-"""Reading articles from files: plain UTF-8 text, or JSON Lines with one article per line.
+"""The strict reader of `marsad extract`: plain UTF-8 text, or JSON Lines with one article per line.
 
-Every problem is reported as an `InputError` naming the file (and line), so
-that one bad file in a batch is easy to find and fix.
+Every problem is raised as an `InputError` naming the file (and line), so that one bad file in
+a batch is easy to find and fix. `read_inputs` (marsad.ingest.inputs) is the lenient reader of
+many formats, which reports a problem and goes on.
 """
 
 from __future__ import annotations

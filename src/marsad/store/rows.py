@@ -1,0 +1,139 @@
+"""A processed document as the rows the store keeps. Built where the document was analysed (in a
+worker process when ingesting in parallel), so the writer only inserts.
+"""
+
+from __future__ import annotations
+
+import json
+from array import array
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from marsad.index import index
+from marsad.model import SIZE_KINDS, Document
+from marsad.plover import plover_records
+
+if TYPE_CHECKING:
+    from datasketch import MinHash
+
+NUM_PERM = 64  # MinHash permutations: a Jaccard estimate within about ±0.06
+SCHEME = "affine32"  # datasketch's hashing scheme (32-bit hash values), named so stored signatures stay readable
+SHINGLE = 3  # words per shingle
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    """Everything the store writes for one document."""
+
+    id: str
+    head: dict[str, Any]  # title, source, url, published
+    text: str
+    analysis: dict[str, Any] | None
+    record: str  # the document's JSON without text and tokens
+    stems: str  # the tokens' search keys, one per token, for full-text search
+    token_offsets: bytes  # start, end of every token (array of unsigned ints)
+    minhash: bytes  # signature over word shingles, for near-duplicates
+    tables: dict[str, list[tuple[Any, ...]]]  # table name -> rows
+
+
+def search_key(stem: str) -> str:
+    """What full-text search matches a token by: its stem in matching form, ة as ه (so درنة,
+    بدرنة and ودرنه share one key)."""
+    return stem.replace("ة", "ه")
+
+
+def signature(keys: list[str]) -> MinHash:
+    from datasketch import MinHash  # loaded on first use: it takes a second, too long for every command
+
+    words = [k for k in keys if any(c.isalnum() for c in k)]
+    shingles = {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(max(1, len(words) - SHINGLE + 1))}
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME)
+    m.update_batch(list(shingles))
+    return m
+
+
+def stored_signature(blob: bytes) -> MinHash:
+    """A signature as the store keeps it (its hash values' bytes), read back."""
+    import numpy as np
+    from datasketch import MinHash
+
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashvalues=np.frombuffer(blob, dtype=np.uint32))
+
+
+def stored_document(doc: Document) -> StoredDocument:
+    """The rows of one analysed document."""
+    ix = index(doc)
+    keys = [search_key(f.stem) for f in ix.forms]
+    offsets = array("I")
+    for t in doc.tokens:
+        offsets.extend((t.start, t.end))
+    record = doc.to_dict(include_tokens=False)
+    del record["text"]
+    mention_text = {m.id: m.text for m in doc.mentions}
+    actor_name = {a.id: a.name for a in doc.actors}
+    events = []
+    participants = []
+    for e, r in zip(doc.events, plover_records(doc), strict=True):
+        loc = r["event_loc"] or {}
+        sizes = [c.low if (c := getattr(e.size, kind)) else None for kind in SIZE_KINDS]
+        events.append(
+            (doc.id, e.id, e.type, e.mode, ",".join(e.context), e.date, e.date_source, r["date_text"],
+             loc.get("name"), loc.get("geonameid"), loc.get("lat"), loc.get("lon"), loc.get("country"),
+             e.place_source, loc.get("start"), loc.get("end"), *sizes,
+             e.triggers[0].text, e.triggers[0].start, e.triggers[0].end, e.sentence.start, e.sentence.end,
+             e.quote, e.cameo_root, e.quad, e.goldstein, e.confidence, None,
+             json.dumps(r, ensure_ascii=False))
+        )  # fmt: skip
+        for role in ("actor", "recipient"):
+            for n, p in enumerate(r[role]):
+                participants.append(
+                    (doc.id, e.id, role, n, p["start"], p["end"], p["text"], p["name"], p["country"],
+                     p["sector"], p["kb_id"], p["wikidata"])
+                )  # fmt: skip
+    tables: dict[str, list[tuple[Any, ...]]] = {
+        "sentences": [(doc.id, n, s.start, s.end) for n, s in enumerate(doc.sentences)],
+        "mentions": [(doc.id, m.id, m.label, m.start, m.end, m.text) for m in doc.mentions],
+        "actors": [
+            (doc.id, a.id, a.name, a.name_latin, a.country, a.sector, a.kb_id, a.wikidata, len(a.mentions))
+            for a in doc.actors
+        ],
+        "places": [
+            (doc.id, p.id, p.name, p.geonameid, p.lat, p.lon, p.country, p.resolution, len(p.mentions))
+            for p in doc.places
+        ],
+        "times": [(doc.id, t.id, t.start, t.end, t.text, t.value, t.granularity) for t in doc.times],
+        "quotes": [
+            (
+                doc.id,
+                q.id,
+                q.kind,
+                q.start,
+                q.end,
+                q.text,
+                q.speaker_mention,
+                q.speaker_actor,
+                actor_name.get(q.speaker_actor or "") or mention_text.get(q.speaker_mention or ""),
+                q.cue.start,
+                q.cue.end,
+            )
+            for q in doc.quotes
+        ],
+        "events": events,
+        "participants": participants,
+    }
+    return StoredDocument(
+        id=doc.id,
+        head={
+            "title": doc.title,
+            "source": doc.source,
+            "url": doc.url,
+            "published": doc.published.isoformat() if doc.published else None,
+        },
+        text=doc.text,
+        analysis=doc.analysis.to_dict() if doc.analysis else None,
+        record=json.dumps(record, ensure_ascii=False),
+        stems=" ".join(keys),
+        token_offsets=offsets.tobytes(),
+        minhash=signature(keys).hashvalues.tobytes(),
+        tables=tables,
+    )
