@@ -17,7 +17,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from marsad.errors import InputError
-from marsad.ingest import Read, parse_date, read_documents, read_feed, read_inputs
+from marsad.ingest import Read, count_records, parse_date, read_documents, read_feed, read_inputs
 
 PARAGRAPHS = [
     "قال المتحدث باسم الجيش الوطني الليبي أحمد المسماري إن سيارة مفخخة انفجرت صباح الخميس قرب مقر "
@@ -545,3 +545,17 @@ def test_read_inputs_never_raises_on_arbitrary_bytes(tmp_path: Path, data: bytes
     for read in read_inputs([path]):
         assert read.origin.startswith(path)
         assert (read.document is None) <= (read.problem is not None)
+
+
+def test_count_records_matches_what_is_read(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": f"نص رقم {n}"}, ensure_ascii=False) for n in range(3)]
+    write(tmp_path, "a.jsonl.gz", gzip.compress(("\n".join([*lines, "", "{bad"]) + "\n").encode()))
+    write(tmp_path, "b.txt", "نص")
+    write(tmp_path, "c.html", "<html><body><p>نص</p></body></html>")
+    paths = [str(tmp_path), str(tmp_path / "missing.txt")]
+    assert count_records(paths) == len(list(read_inputs(paths))) == 7
+
+
+def test_count_records_is_unknown_where_only_parsing_tells(tmp_path: Path) -> None:
+    assert count_records(["-"]) is None
+    assert count_records([write(tmp_path, "b.txt", "نص"), write(tmp_path, "f.rss", "<rss/>")]) is None

@@ -75,19 +75,21 @@ def ingest(
     progress: bool | None = None,
     report: Callable[[str], None] = lambda line: print(line, file=sys.stderr),
     stored: Callable[[Read, str], None] | None = None,
+    total: int | None = None,
 ) -> Summary:
     """Analyse and store every document `reads` yields. Problems are reported as "origin: problem"
     lines; `stored` is told of each document stored (with its id). `progress`: a progress bar on
-    stderr (default: when stderr is a terminal)."""
+    stderr (default: when stderr is a terminal), with an ETA when the `total` of records is known."""
     summary = Summary()
     show = sys.stderr.isatty() if progress is None else progress
-    bar = tqdm(unit=" docs", disable=not show, file=sys.stderr, dynamic_ncols=True)
+    bar = tqdm(total=total, unit=" docs", disable=not show, file=sys.stderr, dynamic_ncols=True)
     pending: deque[tuple[Read, Future[StoredDocument] | StoredDocument]] = deque()
     in_flight: set[str] = set()
 
     def finish(read: Read, result: Future[StoredDocument] | StoredDocument) -> None:
         assert read.document is not None
         in_flight.discard(read.document.id)
+        bar.update(1)
         try:
             doc = result.result() if isinstance(result, Future) else result
         except Exception as exc:  # a stage failing on one article must not stop the corpus
@@ -100,7 +102,6 @@ def ingest(
                 stored(read, doc.id)
         else:
             summary.duplicates += 1
-        bar.update(1)
 
     pool = ProcessPoolExecutor(workers, initializer=_start_worker, initargs=(stages, kb_files)) if workers > 1 else None
     local = None if pool else Pipeline.default(list(stages), resources=Resources(list(kb_files)))
@@ -111,6 +112,7 @@ def ingest(
                 report(f"{read.origin}: {read.problem}")
             if read.document is None:
                 summary.skipped[_reason(read.problem or "unreadable")] += 1
+                bar.update(1)
                 continue
             if read.problem:
                 summary.warnings += 1
@@ -119,6 +121,7 @@ def ingest(
                 summary.duplicates += 1
                 if stored is not None:
                     stored(read, doc.id)
+                bar.update(1)
                 continue
             in_flight.add(doc.id)
             if pool is None:

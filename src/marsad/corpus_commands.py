@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from marsad.corpus import default_workers, ingest
-from marsad.ingest import read_inputs
+from marsad.ingest import count_records, read_inputs
 from marsad.kb.base import env_files as kb_files_from_env
 from marsad.store.db import Store
 from marsad.store.export import FORMATS, export
@@ -156,6 +156,8 @@ def run_ingest(args: argparse.Namespace, out: TextIO) -> int:
     reads = read_inputs(
         args.inputs, published=published, source=args.source, fields=dict(args.field) or None, fmt=args.input_format
     )
+    progress = not args.quiet and sys.stderr.isatty()
+    total = count_records(args.inputs, args.input_format) if progress else None  # for the bar's ETA
     with Store(args.db) as store:
         summary = ingest(
             reads,
@@ -163,7 +165,8 @@ def run_ingest(args: argparse.Namespace, out: TextIO) -> int:
             stages=args.stages,
             kb_files=_kb_files(args),
             workers=max(1, args.workers),
-            progress=False if args.quiet else None,
+            progress=progress,
+            total=total,
             report=_report,
         )
     for line in summary.lines():

@@ -13,6 +13,7 @@ For every trigger of the lexicon in a sentence (قتل، طالب، فرض عق�
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from marsad.events.clauses import background, background_marks, clause_of
@@ -172,33 +173,35 @@ def _first_person(base: str, words: dict[str, Trigger]) -> bool:
 def code_events(doc: Document, resources: Resources | None = None) -> Document:
     """Fill `doc.events` from the triggers in the text and everything the earlier stages found."""
     res = resources or Resources.default()
-    ix = index(doc)
-    tellings = candidates(doc, res)
-    scorer = res.event_filter()
-    if scorer is not None:
-        tagger, thresholds = scorer
-        kept = []
-        for c in tellings:
-            if c.event.type not in FILTERED_TYPES:
-                kept.append(c)
-                continue
-            tagger.set([features(doc, ix, c.event, c.told)])
-            probability = tagger.marginal(LABEL_YES, 0)
-            if probability >= thresholds.get(c.event.type, 0.5):
-                c.event.confidence = probability
-                kept.append(c)
-        tellings = kept
-    doc.events = [c.event for c in _merge(tellings, within_sentences=False)]
+    # a stream through filter and merge: a retelling merged away is freed at once
+    doc.events = [c.event for c in _merge(_filtered(doc, res, candidates(doc, res)), within_sentences=False)]
     for n, event in enumerate(doc.events, start=1):
         event.id = f"e{n}"
     return doc
 
 
-def candidates(doc: Document, resources: Resources) -> list[Candidate]:
-    """The events the rules find, one per happening told in a sentence, before the filter."""
+def _filtered(doc: Document, res: Resources, tellings: Iterable[Candidate]) -> Iterator[Candidate]:
+    """The candidates the event filter keeps (those of FILTERED_TYPES it scores below their
+    type's threshold are background), with its probability as their confidence."""
+    scorer = res.event_filter()
+    ix = index(doc)
+    for c in tellings:
+        if scorer is not None and c.event.type in FILTERED_TYPES:
+            tagger, thresholds = scorer
+            tagger.set([features(doc, ix, c.event, c.told)])
+            probability = tagger.marginal(LABEL_YES, 0)
+            if probability < thresholds.get(c.event.type, 0.5):
+                continue
+            c.event.confidence = probability
+        yield c
+
+
+def candidates(doc: Document, resources: Resources) -> Iterator[Candidate]:
+    """The events the rules find, one per happening told in a sentence, before the filter,
+    sentence by sentence (a long document's candidates are never all held at once)."""
     ix = index(doc)
     if not ix.forms:
-        return []
+        return
     finder = Finder(doc, ix, resources.kb)
     lex = lexicon()
     keys = _with_suffix_forms(ix, token_keys(ix.forms), lex.words)
@@ -206,10 +209,10 @@ def candidates(doc: Document, resources: Resources) -> list[Candidate]:
     quotes = sorted(doc.quotes, key=lambda q: q.start)
     quote_starts = [q.start for q in quotes]
     types = ontology().types
-    found_events: list[Candidate] = []
     last_subject: list[Named] = []
     worded_contexts: dict[range, tuple[str, ...]] = {}  # by sentence
     for sentence_index, (a, b) in enumerate(ix.sentence_ranges()):
+        found_events: list[Candidate] = []
         for first, end, trigger in lex.find(keys, a, b):
             if _skip(ix, keys, first, trigger):
                 continue
@@ -290,7 +293,7 @@ def candidates(doc: Document, resources: Resources) -> list[Candidate]:
                 confidence=confidence,
             )
             found_events.append(Candidate(event, sentence_index, [(trigger, first)]))
-    return _merge(found_events, within_sentences=True)
+        yield from _merge(found_events, within_sentences=True)
 
 
 def _counted(doc: Document, size: EventSize, country: str | None) -> list[Participant]:
@@ -326,7 +329,7 @@ def _same_happening(earlier: Candidate, later: Candidate) -> bool:
     return not _conflict(a.actor, b.actor) and not _conflict(a.recipient, b.recipient)
 
 
-def _merge(candidates: list[Candidate], within_sentences: bool) -> list[Candidate]:
+def _merge(candidates: Iterable[Candidate], within_sentences: bool) -> list[Candidate]:
     """The same happening told twice is one event with both triggers; the first telling keeps its
     fields and takes what a later one adds (a recipient, a place, a count). `within_sentences`:
     only tellings in one sentence; else across sentences too, among the events of a type told in

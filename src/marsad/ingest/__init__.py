@@ -9,7 +9,7 @@ raises an `InputError` instead.
 
 from marsad.ingest.dates import parse_date
 from marsad.ingest.feeds import read_feed
-from marsad.ingest.inputs import read_inputs
+from marsad.ingest.inputs import count_records, read_inputs
 from marsad.ingest.paths import FORMATS
 from marsad.ingest.read import Read
 from marsad.ingest.strict import read_bytes, read_documents, record_to_document
@@ -17,6 +17,7 @@ from marsad.ingest.strict import read_bytes, read_documents, record_to_document
 __all__ = [
     "FORMATS",
     "Read",
+    "count_records",
     "parse_date",
     "read_bytes",
     "read_documents",

@@ -12,7 +12,7 @@ from marsad.ingest.jsonl import read_jsonl
 from marsad.ingest.paths import FORMATS, Input, expand, open_problem
 from marsad.ingest.read import Read, skipped
 from marsad.ingest.records import field_keys
-from marsad.ingest.streams import READ_ERRORS, decompressed, opened, read_problem
+from marsad.ingest.streams import READ_ERRORS, decompressed, numbered_lines, opened, read_problem
 from marsad.ingest.text import read_text
 from marsad.ingest.warc import read_warc
 
@@ -88,3 +88,25 @@ def _read_input(
         yield from read_feed(data, name, source=source, published=published)
     else:
         yield read_text(data, name, published=published, source=source)
+
+
+def count_records(paths: Sequence[str], fmt: str | None = None) -> int | None:
+    """How many records `read_inputs(paths, fmt=fmt)` will yield, skipped ones included, for a
+    progress bar's ETA; None where that is not known without parsing (stdin, JSON, feeds, WARC).
+
+    A JSON Lines file costs one pass over its bytes, a small part of analysing them."""
+    total = 0
+    for found in expand([paths] if isinstance(paths, str) else list(paths), fmt):
+        if isinstance(found, Read):
+            total += 1
+        elif found.path is None or found.fmt in ("json", "feed", "warc"):
+            return None
+        elif found.fmt == "jsonl":
+            try:
+                with opened(found) as (raw, gzipped):
+                    total += sum(1 for _, line in numbered_lines(decompressed(raw, gzipped)) if line.strip())
+            except READ_ERRORS:
+                total += 1  # read_inputs reports it as one problem
+        else:
+            total += 1
+    return total
