@@ -21,6 +21,7 @@ import pytest
 from marsad.cli import main
 from marsad.stages import DEFAULT_STAGES
 from marsad.store.db import Store
+from marsad.store.rows import unpacked
 from marsad.watch import parse_interval, poll
 
 PLACES = ["درنة", "بنغازي", "طرابلس", "سرت", "مصراتة", "سبها"]
@@ -68,7 +69,7 @@ def test_a_killed_ingest_loses_nothing_committed_and_a_rerun_finishes(tmp_path: 
     assert 3 <= kept < 40, "the ingest was not killed midway"
     with sqlite3.connect(db) as conn:  # every document that is there is there whole
         for doc_id, record in conn.execute("SELECT id, record FROM documents"):
-            events = json.loads(record)["events"]
+            events = unpacked(record)["events"]
             stored = conn.execute("SELECT count(*) FROM events WHERE doc_id = ?", (doc_id,)).fetchone()[0]
             assert stored == len(events) > 0
     rerun = subprocess.run(_ingest_command(corpus, db), capture_output=True, text=True, check=True)

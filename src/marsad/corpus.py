@@ -137,6 +137,7 @@ def ingest(
         while pending:
             finish(*pending.popleft())
     finally:
+        store.commit()  # what was stored, stopped or not, is kept
         bar.close()
         if pool is not None:
             pool.shutdown(cancel_futures=True)

@@ -1,14 +1,17 @@
 """The store: one SQLite file (WAL) holding analysed documents, their records, the search index,
 near-duplicate clusters and story events.
 
-Every document is written in one transaction: a kill at any moment leaves each document either
-stored whole or not at all, and ingesting it again then stores it. A document is known by the
-hash of its text, so storing one twice stores nothing new.
+Each document is written whole or not at all (a savepoint of its own), and documents are
+committed together, every COMMIT_DOCS documents or COMMIT_SECONDS seconds and when the store is
+closed: one commit per document cost more than storing it. A kill at any moment loses no
+committed document, and ingesting the same input again stores the rest. A document is known by
+the hash of its text, so storing one twice stores nothing new.
 """
 
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
@@ -22,6 +25,8 @@ if TYPE_CHECKING:
     from datasketch import MinHash, MinHashLSH
 
 DUPLICATE_THRESHOLD = 0.7  # estimated Jaccard of word shingles above which two articles are one text
+COMMIT_DOCS = 64
+COMMIT_SECONDS = 1.0  # a slow stream (a feed, one worker) is still committed every second
 
 
 def now() -> str:
@@ -50,9 +55,27 @@ class Store:
             self.conn.close()
             raise StoreError(f"{path}: not a marsad store ({exc})") from None
         self._lsh: MinHashLSH | None = None
+        self._uncommitted = 0
+        self._unindexed: list[tuple[int, str]] = []
+        self._since = time.monotonic()
+
+    def commit(self) -> None:
+        """Commit the documents added since the last commit."""
+        # indexed for search here, outside each document's savepoint: FTS5 writes its pending
+        # index at every savepoint, one small segment per document
+        self.conn.executemany("INSERT INTO documents_fts (rowid, stems) VALUES (?, ?)", self._unindexed)
+        self._unindexed.clear()
+        self.conn.commit()
+        self._uncommitted = 0
+        self._since = time.monotonic()
 
     def close(self) -> None:
-        self.conn.close()
+        """Commit what was added (every document added is whole) and close."""
+        try:
+            if self.conn.in_transaction or self._unindexed:
+                self.commit()
+        finally:
+            self.conn.close()
 
     def __enter__(self) -> Store:
         return self
@@ -71,7 +94,10 @@ class Store:
         signature = stored_signature(doc.minhash)
         lsh = self._duplicates_index()
         cluster = self._cluster_of(signature, lsh)
-        with self.conn:
+        if not self.conn.in_transaction:
+            self.conn.execute("BEGIN")  # else the savepoint would be the transaction, committed on release
+        self.conn.execute("SAVEPOINT document")
+        try:
             analysis = doc.analysis or {}
             cur = self.conn.execute(
                 "INSERT INTO documents (id, title, source, url, published, text, origin, ingested_at,"
@@ -81,7 +107,6 @@ class Store:
                  origin, now(), analysis.get("key"), analysis.get("marsad"), analysis.get("data"), doc.record,
                  doc.stems, doc.token_offsets, doc.minhash, cluster),
             )  # fmt: skip
-            self.conn.execute("INSERT INTO documents_fts (rowid, stems) VALUES (?, ?)", (cur.lastrowid, doc.stems))
             for table, rows in doc.tables.items():
                 if rows:
                     marks = ", ".join("?" * len(rows[0]))
@@ -91,7 +116,17 @@ class Store:
                                   (cluster, cluster))  # fmt: skip
             for event_id in [row[1] for row in doc.tables["events"]]:
                 link_story(self.conn, doc.id, event_id)
+        except BaseException:
+            self.conn.execute("ROLLBACK TO document")
+            self.conn.execute("RELEASE document")
+            raise
+        self.conn.execute("RELEASE document")
+        assert cur.lastrowid is not None
+        self._unindexed.append((cur.lastrowid, doc.stems))
         lsh.insert(doc.id, signature)
+        self._uncommitted += 1
+        if self._uncommitted >= COMMIT_DOCS or time.monotonic() - self._since >= COMMIT_SECONDS:
+            self.commit()
         return True
 
     # near-duplicates ---------------------------------------------------------------------------

@@ -3,7 +3,6 @@ type, actor, country, sector, place and dates, the most named actors, and counts
 
 from __future__ import annotations
 
-import json
 import re
 from array import array
 from dataclasses import dataclass
@@ -13,7 +12,7 @@ from marsad.errors import MarsadError
 from marsad.index import index
 from marsad.model import Document
 from marsad.store.db import Store
-from marsad.store.rows import search_key
+from marsad.store.rows import search_key, unpacked
 from marsad.text.stage import analyze_text
 
 SNIPPET_CHARS = 80  # characters of context either side of a match
@@ -222,6 +221,6 @@ def document(store: Store, doc_id: str) -> Document:
     row = store.conn.execute("SELECT text, record FROM documents WHERE id = ?", (doc_id,)).fetchone()
     if row is None:
         raise QueryError(f"no document {doc_id!r} in {store.path}")
-    record = json.loads(row[1])
+    record = unpacked(row[1])
     record["text"] = row[0]
     return Document.from_dict(record)

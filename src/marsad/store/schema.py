@@ -22,7 +22,7 @@ MIGRATIONS: tuple[str, ...] = (
         origin TEXT,
         ingested_at TEXT NOT NULL,
         analysis_key TEXT, marsad_version TEXT, data_version TEXT,
-        record TEXT NOT NULL,
+        record BLOB NOT NULL,
         stems TEXT NOT NULL,
         token_offsets BLOB NOT NULL,
         minhash BLOB,
@@ -77,7 +77,7 @@ MIGRATIONS: tuple[str, ...] = (
         story_id TEXT,
         record TEXT NOT NULL,
         PRIMARY KEY (doc_id, id)
-    ) WITHOUT ROWID;
+    );  -- a rowid table: rows with their record are too large for WITHOUT ROWID's pages
     CREATE INDEX events_type_date ON events(type, date);
     CREATE INDEX events_story ON events(story_id);
     CREATE TABLE participants (
