@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import json
 import sqlite3
@@ -13,10 +14,12 @@ import pytest
 from marsad.corpus import ingest
 from marsad.ingest import Read
 from marsad.model import Document
+from marsad.pipeline import Pipeline
 from marsad.stages import DEFAULT_STAGES
 from marsad.store.db import Store
 from marsad.store.export import FLAT_COLUMNS, export
 from marsad.store.queries import EventFilter, QueryError, document, event_rows, search, stats, top_actors
+from marsad.store.rows import stored_document
 from marsad.store.schema import SCHEMA_VERSION, StoreError
 
 # one attack told by two articles in their own words
@@ -192,3 +195,25 @@ def test_a_failing_document_is_skipped_and_the_rest_stored(tmp_path: Path, monke
     with Store(tmp_path / "f.db") as store:
         stored, _, problems = _ingest(store, _reads(ATTACK_A, PROTEST, ATTACK_B))
     assert stored == 2 and len(problems) == 1 and problems[0].startswith("test:2: analysis failed: RuntimeError")
+
+
+def test_a_document_that_fails_midway_leaves_nothing_and_the_batch_is_kept(tmp_path: Path) -> None:
+    pipeline = Pipeline.default()
+    good, bad = (stored_document(pipeline(r.document)) for r in _reads(ATTACK_A, PROTEST) if r.document)
+    broken_events = [row[:-1] for row in bad.tables["events"]]  # a column short: the insert fails
+    bad = dataclasses.replace(bad, tables={**bad.tables, "events": broken_events})
+    path = tmp_path / "batch.db"
+    with Store(path) as store:
+        assert store.add(good)
+        with pytest.raises(sqlite3.Error):
+            store.add(bad)
+        assert bad.id not in store
+    with sqlite3.connect(path) as conn:  # the good document, added before, was committed on close
+        assert [r[0] for r in conn.execute("SELECT id FROM documents")] == [good.id]
+        for table in ("mentions", "events", "participants", "sentences"):
+            docs = {r[0] for r in conn.execute(f"SELECT doc_id FROM {table}")}
+            assert docs == {good.id}, table
+    with Store(path) as store:  # and the failed one stores whole when it is right
+        assert store.add(stored_document(pipeline(_reads(PROTEST)[0].document)))  # type: ignore[arg-type]
+        store.commit()  # search sees what is committed
+        assert [h.doc_id for h in search(store, "الطلاب")] == [bad.id]

@@ -88,7 +88,8 @@ class Store:
 
     def add(self, doc: StoredDocument, origin: str | None = None) -> bool:
         """Store one analysed document, link it to its near-duplicates and its events to their
-        stories. False when a document with this text is stored already."""
+        stories. False when a document with this text is stored already. The document is
+        written whole or not at all; it is committed (and found by search) at the next commit."""
         if doc.id in self:
             return False
         signature = stored_signature(doc.minhash)

@@ -91,6 +91,7 @@ MIGRATIONS: tuple[str, ...] = (
         id TEXT PRIMARY KEY, type TEXT NOT NULL, date TEXT, geonameid INTEGER,
         first_seen TEXT NOT NULL, sources INTEGER NOT NULL
     );
+    CREATE INDEX stories_match ON stories(type, geonameid, date);
     CREATE TABLE feeds (
         url TEXT PRIMARY KEY, etag TEXT, modified TEXT, last_polled TEXT, last_ok TEXT,
         last_error TEXT, failures INTEGER NOT NULL DEFAULT 0
