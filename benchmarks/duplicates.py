@@ -44,10 +44,14 @@ def main() -> None:
 
     articles = [(r["docno"], r["text"]) for r in islice(records(ANT), args.limit)]
     docno_of: dict[str, str] = {}
+    exact = 0
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "dup.db") as store:
         started = time.perf_counter()
         for docno, text in articles:
             doc = analyze_text(Document(text=text))
+            if doc.id in docno_of:
+                exact += 1  # the same text as an article before: not stored twice, in no cluster
+                continue
             docno_of[doc.id] = docno
             store.add(stored_document(doc), docno)
         elapsed = time.perf_counter() - started
@@ -72,7 +76,8 @@ def main() -> None:
 
     judged = _checked(sample, clusters)
     print(f"{len(articles)} ANT articles, threshold Jaccard {DUPLICATE_THRESHOLD}")
-    print(f"{'clusters':<34}{len(clusters):>8}")
+    print(f"{'exact duplicates (not stored)':<34}{exact:>8}")
+    print(f"{'clusters of near-duplicates':<34}{len(clusters):>8}")
     print(f"{'articles in clusters':<34}{in_clusters:>8}  ({in_clusters / len(articles):.1%})")
     for size in sorted(sizes):
         print(f"{'  clusters of ' + str(size):<34}{sizes[size]:>8}")
@@ -87,7 +92,8 @@ def main() -> None:
         print(f"no hand checks found in {CHECKED}")
     precision = f"{sum(judged.values()) / len(judged):.4f}" if judged else "nan"
     print(
-        f"RESULT clusters={len(clusters)} clustered_articles={in_clusters} pair_precision={precision}",
+        f"RESULT exact_duplicates={exact} clusters={len(clusters)} clustered_articles={in_clusters}",
+        f"pair_precision={precision}",
         f"articles_per_s={len(articles) / elapsed:.0f}",
     )
 
