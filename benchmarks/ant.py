@@ -7,6 +7,7 @@ import gzip
 import json
 import sys
 from collections.abc import Iterator
+from email.utils import parsedate_tz
 from pathlib import Path
 from typing import Any
 
@@ -37,3 +38,13 @@ def records(path: Path = ANT) -> Iterator[dict[str, Any]]:
 def texts_by_id(ids: set[str], path: Path = ANT) -> dict[str, str]:
     """The text of each article whose docno is in `ids`."""
     return {r["docno"]: r["text"] for r in records(path) if r["docno"] in ids}
+
+
+def published_by_id(ids: set[str], path: Path = ANT) -> dict[str, str]:
+    """The date each article's `time` field gives, as written (no time-zone conversion), as the
+    gold files' `published` is taken."""
+    out = {}
+    for r in records(path):
+        if r["docno"] in ids and (parts := parsedate_tz(r["time"])):
+            out[r["docno"]] = f"{parts[0]:04d}-{parts[1]:02d}-{parts[2]:02d}"
+    return out

@@ -28,7 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from ant import read_gold, require_ant, texts_by_id  # noqa: E402
+from ant import published_by_id, read_gold, require_ant, texts_by_id  # noqa: E402
 from marsad.model import Document, Mention  # noqa: E402
 from marsad.pipeline import Pipeline  # noqa: E402
 from marsad.resolve.actors import resolve_actors  # noqa: E402
@@ -94,6 +94,63 @@ def evaluate_places(docs: dict[str, Document], gold: list[dict], errors: int) ->
     return out
 
 
+def place_right(kind: str, geonameid: int | None, iso3: str | None, rec: object | None) -> tuple[bool, bool]:
+    """(exact, country) of the system's place record for a mention of the real-news golds
+    (tests/data/resolution_guidelines_places.md, "Real-news golds"). A region is exact when it
+    comes out as a region (a point, no GeoNames id) of the same country (none for one spanning
+    several); something that is not a place, when it comes out with no place and no country."""
+    got_id, got_country = getattr(rec, "geonameid", None), getattr(rec, "country", None)
+    if kind == "not_place":
+        right = got_id is None and got_country is None
+        return right, right
+    country = got_country == iso3
+    if kind == "country":
+        return country and getattr(rec, "resolution", None) == "country", country
+    if kind == "region":
+        return country and got_id is None and getattr(rec, "lat", None) is not None, country
+    return geonameid is not None and got_id == geonameid, country  # place, missing (None: not in the gazetteer)
+
+
+def evaluate_frequent_places(docs: dict[str, Document], gold: list[dict], errors: int) -> dict[str, float]:
+    """The most frequent place names, each judged in up to three of its sentences, weighted by how
+    often the name occurs in ANT: the share of the corpus's place mentions resolved right."""
+    exact = country = weight = 0.0
+    shown = 0
+    for g in gold:
+        examples = g["examples"]
+        share = g["count"] / len(examples)
+        for ex in examples:
+            doc = docs[ex["article_id"]]
+            rec = _owner(doc.places, doc, ex["start"], ex["start"] + len(g["name"]))
+            ok_exact, ok_country = place_right(g["kind"], g["geonameid"], g["iso3"], rec)
+            exact += share * ok_exact
+            country += share * ok_country
+            weight += share
+            if not ok_exact and shown < errors:
+                got = (getattr(rec, "geonameid", None), getattr(rec, "country", None))
+                print(f"  frequent {g['name']!r} x{g['count']} in {ex['article_id']}: gold {g['kind']} "
+                      f"{g['geonameid']} {g['iso3']}, got {got[0]} {got[1]}")  # fmt: skip
+                shown += 1
+    return {"exact": exact / weight, "country": country / weight, "names": len(gold)}
+
+
+def evaluate_place_mentions(docs: dict[str, Document], gold: list[dict], errors: int) -> dict[str, float]:
+    """Random place mentions in their sentences, every one counted (a mention the system did not
+    resolve is wrong unless it is not a place)."""
+    exact = country = 0
+    for n, g in enumerate(gold):
+        doc = docs[g["article_id"]]
+        rec = _owner(doc.places, doc, g["start"], g["end"])
+        ok_exact, ok_country = place_right(g["kind"], g["geonameid"], g["iso3"], rec)
+        exact += ok_exact
+        country += ok_country
+        if not ok_exact and n < errors:
+            got = (getattr(rec, "geonameid", None), getattr(rec, "country", None))
+            print(f"  mention {g['text']!r} in {g['article_id']}: gold {g['kind']} {g['geonameid']} {g['iso3']}, "
+                  f"got {got[0]} {got[1]}")  # fmt: skip
+    return {"exact": exact / len(gold), "country": country / len(gold), "mentions": len(gold)}
+
+
 def evaluate_actors(docs: dict[str, Document], gold: list[dict], errors: int) -> dict[str, float]:
     out: dict[str, float] = {}
     shown = 0
@@ -138,12 +195,17 @@ def main() -> None:
     places_gold = read_gold("resolution_places_gold.jsonl")
     actors_gold = read_gold("resolution_actors_gold.jsonl")
     actor_sets = {n: read_gold(f"resolution_actors_{n}.jsonl") for n in ("dev2", "dev3", "dev4", "dev5", "test2")}
+    frequent = read_gold("places_frequency_gold.jsonl")
+    mentions = {part: read_gold(f"places_context_gold_{part}.jsonl") for part in ("dev", "test")}
     every = places_gold + actors_gold + [g for gold in actor_sets.values() for g in gold]
-    ids = {g["article_id"] for g in every}
-    texts = texts_by_id(ids)
     published = {g["article_id"]: g["published"] for g in every}
+    ids = {g["article_id"] for g in every}
+    ids |= {ex["article_id"] for g in frequent for ex in g["examples"]}
+    ids |= {g["article_id"] for part in mentions.values() for g in part}
+    texts = texts_by_id(ids)
+    published = published_by_id(ids - set(published)) | published
     nlp = Pipeline.default()
-    docs = {i: nlp.run(texts[i], published=published[i]) for i in ids}
+    docs = {i: nlp.run(texts[i], published=published.get(i)) for i in ids}
     half_p, half_a = len(places_gold) // 2, len(actors_gold) // 2
     # errors are shown for the development data only
     evaluate_places(docs, places_gold[:half_p], args.errors)
@@ -182,9 +244,24 @@ def main() -> None:
             f"{label:<30}{len(gold):>9}{int(r['actor_mentions']):>9}{r['resolution_actor_country']:>9.4f}"
             f"{r['resolution_actor_sector']:>8.4f}{r['end_to_end_actor_country']:>13.4f}{r['end_to_end_actor_sector']:>12.4f}"
         )
+    print(f"\n{'real-news places':<30}{'items':>9}{'exact':>9}{'country':>9}")
+    real = {
+        "frequent names (weighted)": evaluate_frequent_places(docs, frequent, args.errors),
+        "mentions, development": evaluate_place_mentions(docs, mentions["dev"], args.errors),
+        "mentions, held out": evaluate_place_mentions(docs, mentions["test"], 0),
+    }
+    for label, r in real.items():
+        items = int(r.get("names", r.get("mentions", 0)))
+        print(f"{label:<30}{items:>9}{r['exact']:>9.4f}{r['country']:>9.4f}")
     held = results["held out, pooled"]
+    frequent_r, dev_r, test_r = real.values()
     print(
-        f"RESULT place_exact={p['resolution_place_exact']:.4f} place_country={p['resolution_place_country']:.4f} "
+        f"RESULT freq_place_exact={frequent_r['exact']:.4f} context_place_exact={dev_r['exact']:.4f} "
+        f"heldout_context_place_exact={test_r['exact']:.4f} heldout_context_place_country={test_r['country']:.4f}",
+        end=" ",
+    )
+    print(
+        f"place_exact={p['resolution_place_exact']:.4f} place_country={p['resolution_place_country']:.4f} "
         f"actor_country={a['resolution_actor_country']:.4f} actor_sector={a['resolution_actor_sector']:.4f} "
         f"heldout_actor_country={held['resolution_actor_country']:.4f} "
         f"heldout_actor_sector={held['resolution_actor_sector']:.4f} "

@@ -9,7 +9,8 @@ Outputs (all names in marsad's matching normalisation, | separated):
   demonyms (every form of the nationality adjective: ليبي ليبية ليبيون ليبيين ليبيات, with and
   without the article).
 - places.tsv.gz: geonameid, name_en, name_ar, country (ISO3), admin1, lat, lon, population,
-  names. name_ar is the spelling most frequent in ANT. Names that are ordinary words in news
+  names; GeoNames' places with Arabic names and the few it lacks (data/curated/place_additions.tsv).
+  name_ar is the spelling most frequent in ANT. Names that are ordinary words in news
   (data/curated/place_stopwords.tsv),
   names shorter than three letters and names that only occur as a country name are dropped.
 - regions.tsv: provinces, territories and regions from data/curated/regions.tsv (no GeoNames id).
@@ -61,7 +62,7 @@ def build_countries(gaz: Path, raw_places: list[dict[str, str]]) -> list[list[st
     capitals: dict[tuple[str, str], dict[str, str]] = {}
     largest: dict[str, dict[str, str]] = {}
     for place in sorted(raw_places, key=lambda p: -int(p["population"] or 0)):
-        capitals.setdefault((place["country"], place["name"]), place)
+        capitals.setdefault((place["country"], place["name"].split(",")[0]), place)  # Washington, D.C.
         largest.setdefault(place["country"], place)
     rows = []
     for c in countries:
@@ -99,11 +100,13 @@ def build_countries(gaz: Path, raw_places: list[dict[str, str]]) -> list[list[st
 MENA = set("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE IR TR IL".split())
 
 
-def build_places(gaz: Path, iso2_to_iso3: dict[str, str], country_names: set[str]) -> list[list[str]]:
+def build_places(
+    raw_places: list[dict[str, str]], iso2_to_iso3: dict[str, str], country_names: set[str]
+) -> list[list[str]]:
     stop = {normalize_word(r["name"]) for r in read_tsv(CURATED / "place_stopwords.tsv")}
     counts = word_counts()
     rows = []
-    for r in read_tsv(gaz / "geonames_ar" / "geonames_cities1000_arabic_names.tsv"):
+    for r in raw_places:
         names = set()
         local = r["country"] in MENA or int(r["population"] or 0) >= 1_000_000
         for raw in r["arabic_names"].split("|"):
@@ -174,10 +177,11 @@ def build(shared: Path = SHARED) -> Step:
         *sorted(CURATED.iterdir()),
     ]
     raw_places = read_tsv(gaz / "geonames_ar" / "geonames_cities1000_arabic_names.tsv")
+    raw_places += read_tsv(CURATED / "place_additions.tsv")
     countries = build_countries(gaz, raw_places)
     iso2_to_iso3 = {row[1]: row[0] for row in countries}
     country_names = {n for row in countries for n in row[7].split("|")}
-    places = build_places(gaz, iso2_to_iso3, country_names)
+    places = build_places(raw_places, iso2_to_iso3, country_names)
     sectors = build_sectors(gaz)
     regions = [
         [normalize_word(r["name"]), "|".join(normalize_word(a) for a in r["aliases"].split("|") if a), r["country"],

@@ -126,10 +126,20 @@ def test_jsonl_input_and_its_errors(tmp_path: Path, capsys: pytest.CaptureFixtur
         ('{"text": "نص", "published": "yesterday"}', "not an ISO date"),
         ("[1, 2]", "expected a JSON object"),
     ):
-        path = write(tmp_path, "bad.jsonl", (json.dumps({"text": "نص"}) + "\n" + line + "\n").encode())
+        lines = [json.dumps({"text": "نص"}), line, json.dumps({"text": "نص آخر"})]
+        path = write(tmp_path, "bad.jsonl", ("\n".join(lines) + "\n").encode())
         code, out, err = run(capsys, "extract", path)
         assert code == EXIT_INPUT, line
         assert f"{path}:2: " in err and message in err, err
+        # the lines after a bad one are still read
+        assert [json.loads(o)["text"] for o in out.splitlines()] == ["نص", "نص آخر"], line
+
+
+def test_jsonl_lines_end_at_newlines_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = "قال الوزير\u2028إن الوضع صعب\u2029وأضاف\x85أن الحوار مستمر"  # valid inside a JSON string
+    path = write(tmp_path, "seps.jsonl", (json.dumps({"text": text}, ensure_ascii=False) + "\r\n").encode())
+    code, out, err = run(capsys, "extract", path)
+    assert code == EXIT_OK and err == "" and json.loads(out)["text"] == text
 
 
 def test_usage_errors(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
@@ -231,3 +241,11 @@ def test_plover_and_pretty_formats(tmp_path: Path, capsys: pytest.CaptureFixture
     assert text[request["trigger"]["start"] : request["trigger"]["end"]] == request["trigger"]["text"]
     code, out, _ = run(capsys, "extract", "--format", "pretty", "--published", "2018-07-26", path)
     assert code == EXIT_OK and "  events:" in out and "REQUEST [طالب]" in out
+
+
+def test_relative_dates_without_a_published_date_warn(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, "a.txt", ARTICLE.encode())  # طالب أمس …
+    code, _, err = run(capsys, "extract", path)
+    assert code == EXIT_OK and "relative dates (أمس) left unresolved: no published date" in err
+    code, _, err = run(capsys, "extract", path, "--published", "2018-07-26")
+    assert code == EXIT_OK and err == ""

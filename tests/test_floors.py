@@ -29,7 +29,9 @@ from marsad.pipeline import Pipeline
 # figures but actor_country, 0.9282 then 0.9288). Each floor is the figure minus 0.02, rounded
 # down to two decimals. Raise a floor when the rules improve; lower one only with a reason.
 PLACE_EXACT_FLOOR = 0.93  # resolution (gold spans) place_exact: 0.9597 over 347 gold places with an id
-PLACE_COUNTRY_FLOOR = 0.95  # resolution place_country: 0.9739 over 421 gold places
+# resolution place_country: 0.9074 over 421 gold places since a name no gazetteer knows gets no
+# country (0.9739 when it took the document's main country: this gold counts the guess as right)
+PLACE_COUNTRY_FLOOR = 0.88
 ACTOR_COUNTRY_FLOOR = 0.90  # resolution actor_country: 0.9288 over 1951 gold actor mentions (pooled)
 ACTOR_SECTOR_FLOOR = 0.87  # resolution actor_sector: 0.8939
 TIME_SPAN_F1_FLOOR = 0.91  # strict span F1: 0.9353 (99 gold expressions)

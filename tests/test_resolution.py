@@ -40,6 +40,30 @@ def test_tripoli_in_a_lebanon_story() -> None:
     assert places["طرابلس"].country == "LBN"
 
 
+def _places(text: str) -> dict[str, object]:
+    doc = marsad.extract(text)
+    texts = {m.id: m.text for m in doc.mentions}
+    return {texts[mid]: p for p in doc.places for mid in p.mentions}
+
+
+def test_capitals_and_world_cities_beat_small_homonyms_in_their_country() -> None:
+    # a story from the United States: its small towns called Washington and Moscow are not meant
+    places = _places(
+        "واشنطن (رويترز) - قال مسؤولون أمريكيون في واشنطن إن موسكو رفضت الاقتراح، "
+        "وإن الولايات المتحدة ستواصل الضغط على روسيا."
+    )
+    assert getattr(places["واشنطن"], "geonameid", None) == 4140963  # Washington, D.C.
+    assert getattr(places["موسكو"], "geonameid", None) == 524901  # Moscow, Russia
+
+
+def test_a_place_no_gazetteer_knows_gets_no_country() -> None:
+    text = "القاهرة (وكالات) قتل ثلاثة أشخاص في انفجار قرب قرية كفر الزقازيقية بمحافظة الشرقية المصرية."
+    doc = marsad.extract(text)
+    unresolved = [p for p in doc.places if p.geonameid is None and p.lat is None]
+    assert unresolved, "the test needs a name the gazetteer does not know"
+    assert all(p.country is None for p in unresolved)
+
+
 def test_attributes_inferred_from_titles_and_adjectives() -> None:
     doc = marsad.extract("وقال العميد سامي الفلاني إن قوات الأمن الليبية سيطرت على المدينة.")
     texts = {m.id: m.text for m in doc.mentions}

@@ -121,12 +121,16 @@ def _stages_argument(parser: argparse.ArgumentParser) -> None:
 
 
 def _documents(args: argparse.Namespace, failures: list[InputError]) -> Iterator[Document]:
+    def report(exc: InputError) -> None:
+        failures.append(exc)
+        print(f"marsad: error: {exc}", file=sys.stderr)
+
     for path in args.inputs:
         try:
-            yield from read_documents(path, published=args.published, source=args.source)
+            # a bad JSONL line is reported and the lines after it are still read
+            yield from read_documents(path, published=args.published, source=args.source, bad_line=report)
         except InputError as exc:
-            failures.append(exc)
-            print(f"marsad: error: {exc}", file=sys.stderr)
+            report(exc)
 
 
 def run_pipeline(args: argparse.Namespace, out: TextIO) -> int:
@@ -144,6 +148,13 @@ def run_extract(args: argparse.Namespace, out: TextIO) -> int:
     for doc in pipeline.pipe(_documents(args, failures)):
         if not doc.text.strip():
             print(f"marsad: warning: document {doc.id} has no text", file=sys.stderr)
+        unresolved = [t.text for t in doc.times if t.value is None and t.granularity not in ("duration", "set")]
+        if doc.published is None and unresolved:
+            print(
+                f"marsad: warning: document {doc.id}: relative dates ({'، '.join(unresolved[:3])}) left unresolved:"
+                ' no published date (give --published, or a "published" field)',
+                file=sys.stderr,
+            )
         if args.format == "jsonl":
             write_jsonl(doc, out, include_tokens=not args.no_tokens)
         elif args.format == "plover":

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -44,29 +44,45 @@ def read_documents(
     *,
     published: date | str | None = None,
     source: str | None = None,
+    bad_line: Callable[[InputError], None] | None = None,
 ) -> Iterator[Document]:
     """Documents from one input: a text file is one article, a .jsonl file one per line.
 
     `published` and `source` apply to a text file, and fill in what a JSONL
-    record leaves out.
+    record leaves out. A bad JSONL line raises its InputError, or, given `bad_line`,
+    is passed to it and the lines after it are read.
     """
     data, name = read_bytes(path)
     text = decode_utf8(data, name)
     if name.endswith(JSONL_SUFFIXES):
-        yield from _jsonl_documents(text, name, published, source)
+        yield from _jsonl_documents(text, name, published, source, bad_line)
     else:
         yield Document(text=text, published=parse_published(published), source=source)
 
 
-def _jsonl_documents(text: str, name: str, published: date | str | None, source: str | None) -> Iterator[Document]:
-    for lineno, line in enumerate(text.splitlines(), start=1):
+def _jsonl_documents(
+    text: str,
+    name: str,
+    published: date | str | None,
+    source: str | None,
+    bad_line: Callable[[InputError], None] | None,
+) -> Iterator[Document]:
+    # lines end at \n only: U+2028 and the other breaks str.splitlines knows are valid inside JSON strings
+    for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(name, f"is not valid JSON: {exc.msg} (column {exc.colno})", lineno) from None
-        yield record_to_document(record, name, lineno, published, source)
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(name, f"is not valid JSON: {exc.msg} (column {exc.colno})", lineno) from None
+            document = record_to_document(record, name, lineno, published, source)
+        except InputError as exc:
+            if bad_line is None:
+                raise
+            bad_line(exc)
+            continue
+        yield document
 
 
 def record_to_document(

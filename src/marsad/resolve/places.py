@@ -7,10 +7,12 @@ populated place with that name is a candidate, scored by
   nationality adjectives, unambiguous places already resolved, weighted by how
   often they occur, with the dateline (طرابلس (وكالات) at the top) counting
   most. طرابلس in a Libya story is Tripoli, Libya; in a Lebanon story,
-  Tripoli, Lebanon.
+  Tripoli, Lebanon. That evidence never lifts a place more than EVIDENCE_REACH
+  times smaller than the largest of its name: واشنطن in a story from the United
+  States is still Washington, D.C., not Washington, Utah, and موسكو is Moscow.
 Mentions of the same place become one `places` record listing them all. A LOC
-mention with no candidate is kept as an unresolved place (no id, no point), so
-no evidence is lost.
+mention with no candidate is kept as an unresolved place (no id, no point, no
+country: a guessed country would put it on the map), so no evidence is lost.
 """
 
 from __future__ import annotations
@@ -27,12 +29,12 @@ from marsad.resources import Resources
 from marsad.text.normalize import normalize_word
 
 DATELINE_TOKENS = 6
-DOMINANT_SHARE = 0.35  # a document is about a country holding this share of its country signals
 CITY_POPULATION = 15_000  # below this a GeoNames populated place is a locality
 COUNTRY_WEIGHT = 1.5  # in log10-population units: a country the document is about
 COUNTRY_CAP = 2.5
 DATELINE_WEIGHT = 4.0
 DATELINE_BONUS = 4  # signals from the dateline count this many times
+EVIDENCE_REACH = 20  # the document's countries can prefer a homonym up to this many times smaller
 PROVINCE_WORDS = frozenset(normalize_word(w) for w in "محافظة ولاية إقليم منطقة ريف".split())
 # words that introduce a place name and may be left inside a LOC mention
 PLACE_WORDS = frozenset(normalize_word(w) for w in "مدينة بلدة قرية محافظة ولاية إقليم منطقة حي مخيم".split())
@@ -96,7 +98,7 @@ def _document_countries(doc: Document, kb: KnowledgeBase, locs: list[Mention]) -
     for m in locs:
         cands = _candidates(m.text, kb)
         countries = {_country_of(c) for c in cands}
-        if len(countries) == 1:
+        if len(countries) == 1 and "" not in countries:  # a region of several countries says none
             (iso3,) = countries
             weights[iso3] += 2 if cands[0].country else 1
             if m.end <= dateline_end:
@@ -104,10 +106,12 @@ def _document_countries(doc: Document, kb: KnowledgeBase, locs: list[Mention]) -
     return weights
 
 
-def _score(cand: _Candidate, about: Counter[str], dateline_country: str | None) -> float:
+def _score(cand: _Candidate, about: Counter[str], dateline_country: str | None, largest: int) -> float:
     assert cand.place is not None
     place = cand.place
     score = math.log10(place.population + 10)
+    if place.population * EVIDENCE_REACH < largest:
+        return score  # a small town's name shared with a city: the news means the city
     if about[place.country]:
         # capped, so that a US town called London never beats London however much
         # the article talks about the United States
@@ -126,7 +130,7 @@ def _dateline_country(doc: Document, kb: KnowledgeBase, locs: list[Mention]) -> 
             break
         cands = _candidates(m.text, kb)
         if cands:
-            return _country_of(cands[0])
+            return _country_of(cands[0]) or None
     return None
 
 
@@ -136,18 +140,14 @@ def geocode(doc: Document, resources: Resources | None = None) -> Document:
     locs = [m for m in doc.mentions if m.label == "LOC"]
     about = _document_countries(doc, kb, locs)
     dateline = _dateline_country(doc, kb, locs)
-    total = sum(about.values())
-    top = about.most_common(1)
-    dominant = top[0][0] if top and top[0][1] >= DOMINANT_SHARE * total else None
     records: dict[tuple[str, object], ResolvedPlace] = {}
     for m in locs:
         cands = _candidates(m.text, kb)
         if not cands:
-            # a place the gazetteer does not know (a village, a district) is most likely in the
-            # country the document is about; it keeps no id and no point
+            # a place the gazetteer does not know: kept, with no id, no point and no country
             key: tuple[str, object] = ("name", normalize_word(m.text))
             if key not in records:
-                records[key] = ResolvedPlace("", m.text, None, None, None, dominant, None, [])
+                records[key] = ResolvedPlace("", m.text, None, None, None, None, None, [])
             records[key].mentions.append(m.id)
             continue
         if cands[0].region is not None:
@@ -155,7 +155,7 @@ def geocode(doc: Document, resources: Resources | None = None) -> Document:
             key = ("region", r.names[0])
             if key not in records:
                 resolution: PlaceResolution = "admin" if r.resolution == "admin" else "locality"
-                records[key] = ResolvedPlace("", r.name_ar, None, r.lat, r.lon, r.country, resolution, [])
+                records[key] = ResolvedPlace("", r.name_ar, None, r.lat, r.lon, r.country or None, resolution, [])
             records[key].mentions.append(m.id)
             continue
         countries = [c for c in cands if c.country is not None]
@@ -168,7 +168,8 @@ def geocode(doc: Document, resources: Resources | None = None) -> Document:
                     "", country.name_ar, country.geonameid, country.lat, country.lon, country.iso3, "country", []
                 )
         else:
-            best = max(cands, key=lambda c: _score(c, about, dateline))
+            largest = max(c.place.population for c in cands if c.place is not None)
+            best = max(cands, key=lambda c: _score(c, about, dateline, largest))
             assert best.place is not None
             p = best.place
             key = ("place", p.geonameid)
