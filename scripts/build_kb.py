@@ -104,9 +104,11 @@ def build_places(
     raw_places: list[dict[str, str]], iso2_to_iso3: dict[str, str], country_names: set[str]
 ) -> list[list[str]]:
     stop = {normalize_word(r["name"]) for r in read_tsv(CURATED / "place_stopwords.tsv")}
+    extra = {r["geonameid"]: r["names"].split("|") for r in read_tsv(CURATED / "place_names.tsv")}
     counts = word_counts()
     rows = []
     for r in raw_places:
+        r = {**r, "arabic_names": "|".join([r["arabic_names"], *extra.get(r["geonameid"], [])])}
         names = set()
         local = r["country"] in MENA or int(r["population"] or 0) >= 1_000_000
         for raw in r["arabic_names"].split("|"):
@@ -185,7 +187,7 @@ def build(shared: Path = SHARED) -> Step:
     sectors = build_sectors(gaz)
     regions = [
         [normalize_word(r["name"]), "|".join(normalize_word(a) for a in r["aliases"].split("|") if a), r["country"],
-         r["lat"], r["lon"], r["resolution"], r["name"]]
+         r["lat"], r["lon"], r["resolution"], r["name"], r["bare"]]
         for r in read_tsv(CURATED / "regions.tsv")
     ]  # fmt: skip
 
@@ -195,7 +197,7 @@ def build(shared: Path = SHARED) -> Step:
     text = "geonameid\tname_en\tname_ar\tcountry\tadmin1\tlat\tlon\tpopulation\tnames\n"
     write_gz(OUT / "places.tsv.gz", text + "".join("\t".join(r) + "\n" for r in places))
     (OUT / "regions.tsv").write_text(
-        "name\taliases\tcountry\tlat\tlon\tresolution\tname_ar\n" + "".join("\t".join(r) + "\n" for r in regions),
+        "name\taliases\tcountry\tlat\tlon\tresolution\tname_ar\tbare\n" + "".join("\t".join(r) + "\n" for r in regions),
         "utf-8",
     )
     (OUT / "sectors.tsv").write_text("phrase\tsector\n" + "".join("\t".join(r) + "\n" for r in sectors), "utf-8")

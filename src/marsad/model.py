@@ -193,7 +193,7 @@ class Quote:
         }
 
 
-PlaceResolution = Literal["country", "admin", "city", "locality"]
+PlaceResolution = Literal["country", "region", "admin", "city", "locality"]
 
 
 @dataclass(slots=True)

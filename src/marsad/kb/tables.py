@@ -45,8 +45,9 @@ class Region:
     country: str  # ISO3
     lat: float
     lon: float
-    resolution: str  # admin or locality
+    resolution: str  # admin, locality or region (a continent, a sea: country "" when it spans several)
     names: tuple[str, ...]  # matching forms
+    bare_means_region: bool = False  # غزة alone is the Strip, not Gaza City
 
 
 def demonym_forms(singular: str) -> set[str]:
@@ -115,6 +116,7 @@ def bundled_regions() -> list[Region]:
             float(r["lon"]),
             r["resolution"],
             tuple(n for n in (r["name"], *r["aliases"].split("|")) if n),
+            r["bare"] == "region",
         )
         for r in _read("regions.tsv")
     ]

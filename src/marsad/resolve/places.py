@@ -36,6 +36,7 @@ DATELINE_WEIGHT = 4.0
 DATELINE_BONUS = 4  # signals from the dateline count this many times
 EVIDENCE_REACH = 20  # the document's countries can prefer a homonym up to this many times smaller
 PROVINCE_WORDS = frozenset(normalize_word(w) for w in "محافظة ولاية إقليم منطقة ريف".split())
+TOWN_WORDS = frozenset(normalize_word(w) for w in "مدينة بلدة قرية".split())
 # words that introduce a place name and may be left inside a LOC mention
 PLACE_WORDS = frozenset(normalize_word(w) for w in "مدينة بلدة قرية محافظة ولاية إقليم منطقة حي مخيم".split())
 
@@ -67,12 +68,18 @@ def _candidates(text: str, kb: KnowledgeBase) -> list[_Candidate]:
     for key in keys:
         if key in countries:
             return [_Candidate(c, None) for c in countries[key]]
-    # a town and its province often share a name (درعا، تعز): the town, unless the text
-    # says province (محافظة درعا)
-    province = normalize_word(text).split()[0] in PROVINCE_WORDS
+    # a town and its province often share a name (درعا، تعز): the town, unless the text says
+    # province (محافظة درعا) or the name alone means the region (غزة); a region over a town in
+    # another country (فلوريدا is Florida, not a town in Uruguay) unless the text says town
+    first = normalize_word(text).split()[0]
+    province, town = first in PROVINCE_WORDS, first in TOWN_WORDS
     for key in keys:
-        if key in regions and (province or key not in places):
-            return [_Candidate(None, None, regions[key])]
+        if key in regions:
+            region = regions[key]
+            towns = places.get(key, ())
+            foreign = all(p.country != region.country for p in towns)
+            if province or not towns or (not town and (region.bare_means_region or foreign)):
+                return [_Candidate(None, None, region)]
         if key in places:
             return [_Candidate(None, p) for p in places[key]]
     return []
@@ -154,7 +161,7 @@ def geocode(doc: Document, resources: Resources | None = None) -> Document:
             r = cands[0].region
             key = ("region", r.names[0])
             if key not in records:
-                resolution: PlaceResolution = "admin" if r.resolution == "admin" else "locality"
+                resolution: PlaceResolution = r.resolution if r.resolution in ("admin", "region") else "locality"  # type: ignore[assignment]
                 records[key] = ResolvedPlace("", r.name_ar, None, r.lat, r.lon, r.country or None, resolution, [])
             records[key].mentions.append(m.id)
             continue
