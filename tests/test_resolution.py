@@ -165,3 +165,12 @@ def test_stages_on_empty_and_non_arabic_text() -> None:
         doc = marsad.extract(text, published="2018-07-26")
         assert doc.actors == [] or all(a.mentions for a in doc.actors)
         assert all(p.mentions for p in doc.places)
+
+
+def test_regions_continents_and_seas_are_places_with_their_own_country_or_none() -> None:
+    places = _places("دعت أوروبا إلى الحوار بعد إعصار ضرب فلوريدا، فيما تصاعد التوتر في البحر الأحمر.")
+    europe, florida, red_sea = places["أوروبا"], places["فلوريدا"], places["البحر الأحمر"]
+    assert (getattr(europe, "resolution", None), getattr(europe, "country", "?")) == ("region", None)
+    assert getattr(europe, "lat", None) is not None
+    assert (getattr(florida, "resolution", None), getattr(florida, "country", None)) == ("admin", "USA")
+    assert (getattr(red_sea, "resolution", None), getattr(red_sea, "country", "?")) == ("region", None)

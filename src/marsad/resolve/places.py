@@ -34,7 +34,7 @@ COUNTRY_WEIGHT = 1.5  # in log10-population units: a country the document is abo
 COUNTRY_CAP = 2.5
 DATELINE_WEIGHT = 4.0
 DATELINE_BONUS = 4  # signals from the dateline count this many times
-EVIDENCE_REACH = 20  # the document's countries can prefer a homonym up to this many times smaller
+EVIDENCE_REACH = 8  # the document's countries can prefer a homonym up to this many times smaller
 PROVINCE_WORDS = frozenset(normalize_word(w) for w in "محافظة ولاية إقليم منطقة ريف".split())
 TOWN_WORDS = frozenset(normalize_word(w) for w in "مدينة بلدة قرية".split())
 # words that introduce a place name and may be left inside a LOC mention
