@@ -15,7 +15,12 @@ the predicted speaker actor, or the predicted speaker phrase (a nameless
 speaker: مصدر عسكري) overlaps one of the gold speaker's spans anywhere in the
 article (gold null: no speaker). The actor counts because the guidelines give a
 quote whose subject is a title ("ورفض وزير الدفاع …، وقال") to the person the
-article names with it. "by mention" counts only the speaker mention.
+article names with it. "by mention" counts only the speaker mention. "of all" is
+speaker accuracy over every gold quote (a missed quote counts as wrong).
+
+quotes_gold_real_dev.jsonl and quotes_gold_real_test.jsonl (issue 12): 30 + 30 articles drawn
+from all of ANT by scripts/draw_quote_sample.py, the second 30 held out (designated by the draw,
+before annotation); reported in their own rows.
 
     python benchmarks/quotes.py [--errors N]
 """
@@ -36,6 +41,7 @@ from marsad.pipeline import Pipeline  # noqa: E402
 GOLD = "quotes_gold.jsonl"
 DEV_GOLD = [f"quotes_gold_dev{n}.jsonl" for n in (2, 3, 4)]
 HELD_OUT_GOLD = "quotes_gold_test2.jsonl"
+REAL_GOLD = {"dev": "quotes_gold_real_dev.jsonl", "test": "quotes_gold_real_test.jsonl"}
 DEV_ARTICLES = 20
 
 
@@ -98,6 +104,7 @@ def score(items: list[tuple[dict, Document]], errors: int = 0) -> dict[str, floa
     return {"gold": gold_n, "pred": pred_n, "strict_f1": f1(strict), "relaxed_p": relaxed / pred_n if pred_n else 0.0,
             "relaxed_r": relaxed / gold_n if gold_n else 0.0, "relaxed_f1": f1(relaxed),
             "speaker_acc": speaker_ok / speaker_n if speaker_n else 0.0,
+            "speaker_all_acc": speaker_ok / gold_n if gold_n else 0.0,
             "speaker_mention_acc": speaker_mention_ok / speaker_n if speaker_n else 0.0,
             "kind_acc": kind_ok / speaker_n if speaker_n else 0.0}  # fmt: skip
 
@@ -110,7 +117,8 @@ def main() -> None:
     gold = read_gold(GOLD)
     more_dev = [g for name in DEV_GOLD for g in read_gold(name)]
     test2 = read_gold(HELD_OUT_GOLD)
-    texts = texts_by_id({g["article_id"] for g in gold + more_dev + test2})
+    real = {part: read_gold(name) for part, name in REAL_GOLD.items()}
+    texts = texts_by_id({g["article_id"] for g in gold + more_dev + test2 + real["dev"] + real["test"]})
     nlp = Pipeline.default()
 
     def run(records: list[dict]) -> list[tuple[dict, Document]]:
@@ -124,22 +132,27 @@ def main() -> None:
         "  first file's 25": score(held_out[: len(gold) - DEV_ARTICLES]),
         "  test2's 25": score(held_out[len(gold) - DEV_ARTICLES :]),
         f"all ({len(dev) + len(held_out)} articles)": score(dev + held_out),
+        f"real-news dev ({len(real['dev'])})": score(run(real["dev"]), args.errors),
+        f"real-news held out ({len(real['test'])})": score(run(real["test"])),
     }
     print(
         f"{'set':<24}{'gold':>6}{'pred':>6}{'strict F1':>11}{'P~':>8}{'R~':>8}{'F1~':>8}"
-        f"{'speaker':>9}{'by mention':>12}{'kind':>7}"
+        f"{'speaker':>9}{'by mention':>12}{'of all':>8}{'kind':>7}"
     )
     for name, r in results.items():
         print(
             f"{name:<24}{int(r['gold']):>6}{int(r['pred']):>6}{r['strict_f1']:>11.3f}{r['relaxed_p']:>8.3f}"
-            f"{r['relaxed_r']:>8.3f}{r['relaxed_f1']:>8.3f}{r['speaker_acc']:>9.3f}{r['speaker_mention_acc']:>12.3f}{r['kind_acc']:>7.3f}"
+            f"{r['relaxed_r']:>8.3f}{r['relaxed_f1']:>8.3f}{r['speaker_acc']:>9.3f}{r['speaker_mention_acc']:>12.3f}"
+            f"{r['speaker_all_acc']:>8.3f}{r['kind_acc']:>7.3f}"
         )
     values = list(results.values())
-    h, a = values[1], values[-1]
+    h, a, rt = values[1], values[4], values[-1]
     print(
         f"RESULT quote_f1={h['relaxed_f1']:.4f} strict_quote_f1={h['strict_f1']:.4f} "
         f"speaker_acc={h['speaker_acc']:.4f} speaker_mention_acc={h['speaker_mention_acc']:.4f} "
-        f"all_quote_f1={a['relaxed_f1']:.4f} all_speaker_acc={a['speaker_acc']:.4f}"
+        f"all_quote_f1={a['relaxed_f1']:.4f} all_speaker_acc={a['speaker_acc']:.4f} "
+        f"real_heldout_quote_f1={rt['relaxed_f1']:.4f} real_heldout_speaker_of_all={rt['speaker_all_acc']:.4f} "
+        f"real_heldout_speaker_mention_acc={rt['speaker_mention_acc']:.4f}"
     )
 
 
