@@ -101,7 +101,7 @@ MENA = set("DZ BH KM DJ EG IQ JO KW LB LY MR MA OM PS QA SA SO SD SY TN AE YE IR
 
 
 def build_places(
-    raw_places: list[dict[str, str]], iso2_to_iso3: dict[str, str], country_names: set[str]
+    raw_places: list[dict[str, str]], iso2_to_iso3: dict[str, str], country_names: dict[str, set[str]]
 ) -> list[list[str]]:
     stop = {normalize_word(r["name"]) for r in read_tsv(CURATED / "place_stopwords.tsv")}
     extra = {r["geonameid"]: r["names"].split("|") for r in read_tsv(CURATED / "place_names.tsv")}
@@ -114,7 +114,11 @@ def build_places(
         for raw in r["arabic_names"].split("|"):
             name = normalize_word(raw).strip()
             letters = len(name.replace(" ", ""))
-            if letters < 3 or name in stop or name in country_names:
+            # a country's name is the country, but a great city of that name elsewhere keeps it (عمان:
+            # Amman); a town named like a country (Lebanon, Pennsylvania) does not
+            named_elsewhere = iso2_to_iso3.get(r["country"]) not in country_names.get(name, ())
+            great = int(r["population"] or 0) >= 1_000_000 and named_elsewhere
+            if letters < 3 or name in stop or (name in country_names and not great):
                 continue
             if letters == 3 and not local and (int(r["population"] or 0) < 500_000 or counts.get(name, 0) >= 30):
                 continue  # short transliterations of foreign towns (مان، وار) are ordinary syllables
@@ -182,7 +186,10 @@ def build(shared: Path = SHARED) -> Step:
     raw_places += read_tsv(CURATED / "place_additions.tsv")
     countries = build_countries(gaz, raw_places)
     iso2_to_iso3 = {row[1]: row[0] for row in countries}
-    country_names = {n for row in countries for n in row[7].split("|")}
+    country_names: dict[str, set[str]] = defaultdict(set)
+    for row in countries:
+        for n in row[7].split("|"):
+            country_names[n].add(row[0])
     places = build_places(raw_places, iso2_to_iso3, country_names)
     sectors = build_sectors(gaz)
     regions = [

@@ -67,7 +67,10 @@ def _candidates(text: str, kb: KnowledgeBase) -> list[_Candidate]:
     keys = _name_keys(text)
     for key in keys:
         if key in countries:
-            return [_Candidate(c, None) for c in countries[key]]
+            # and a city of that name in another country (عمان: Oman, and Amman)
+            named = [_Candidate(c, None) for c in countries[key]]
+            isos = {c.iso3 for c in countries[key]}
+            return named + [_Candidate(None, p) for p in places.get(key, ()) if p.country not in isos]
     # a town and its province often share a name (درعا، تعز): the town, unless the text says
     # province (محافظة درعا) or the name alone means the region (غزة); a region over a town in
     # another country (فلوريدا is Florida, not a town in Uruguay) unless the text says town
@@ -166,9 +169,13 @@ def geocode(doc: Document, resources: Resources | None = None) -> Document:
             records[key].mentions.append(m.id)
             continue
         countries = [c for c in cands if c.country is not None]
-        if countries:
-            country = max(countries, key=lambda c: about[c.country.iso3] if c.country else 0).country
-            assert country is not None
+        cities = [c.place for c in cands if c.place is not None]
+        country = max(countries, key=lambda c: about[c.country.iso3] if c.country else 0).country if countries else None
+        if country is not None and cities:
+            city = max(cities, key=lambda p: about[p.country])
+            if about[city.country] > about[country.iso3]:  # عمان in a story about Jordan
+                country, cands = None, [_Candidate(None, city)]
+        if country is not None:
             key = ("country", country.iso3)
             if key not in records:
                 records[key] = ResolvedPlace(
