@@ -167,6 +167,17 @@ def test_the_object_of_a_describing_verb_is_not_its_speaker() -> None:
     assert [_speaker_text(doc, q) for q in doc.quotes] == ["ترامب", "ترامب"]
 
 
+def test_the_one_accused_right_after_the_verb_is_not_its_speaker() -> None:
+    doc = marsad.extract(
+        'وقال الناطق باسم وزارة الدفاع الروسية إيغور كوناشينكوف إن لدى الجيش "أدلة". '
+        'واتهم لندن بأنها "مارست ضغوطا قوية" على الخوذ البيضاء.'
+    )
+    speakers = [
+        next((a.name for a in doc.actors if a.id == q.speaker_actor), None) or _speaker_text(doc, q) for q in doc.quotes
+    ]
+    assert len(speakers) == 2 and all(s and "كوناشينكوف" in s for s in speakers), speakers
+
+
 def test_attributions_with_a_verb_and_names_in_marks() -> None:
     doc = marsad.extract("استهدفت غارة جوية منطقة قرب مطار دمشق الدولي بحسب ما أوردت وكالة الأنباء الرسمية.")
     assert [q.text for q in doc.quotes] == ["استهدفت غارة جوية منطقة قرب مطار دمشق الدولي"]

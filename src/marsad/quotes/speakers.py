@@ -177,6 +177,12 @@ def _speaker(
         nameless = _nameless_subject(cue_index, quote_start, forms, context)
         if nameless is not None and not _object_of(cue, nameless, forms, context):
             return nameless
+        if (
+            subject is not None
+            and context.starts[cue_index + 1] == subject.start
+            and _object_of(cue, subject, forms, context)
+        ):
+            subject = None  # واتهم لندن بممارسة "ضغوط": the one accused, right after the verb, is no speaker
         if subject is not None and subject.label in ("TITLE", "NORP"):
             return _title_and_unknown_name(subject, quote_start, forms, context)
         if subject is not None:
@@ -268,14 +274,15 @@ def _nameless_subject(cue_index: int, quote_start: int, forms: list[WordForm], c
     return TextSpan(start, end, context.text[start:end])
 
 
-def _object_of(cue: WordForm, phrase: TextSpan, forms: list[WordForm], context: _Context) -> bool:
+def _object_of(cue: WordForm, phrase: TextSpan | Mention, forms: list[WordForm], context: _Context) -> bool:
     """After a verb that takes an object and a ب complement (وصف المحاكمة بأنها، اتهم الحكومة
-    بـ), a definite noun followed by that complement is the object; the subject is omitted."""
+    بـ، واتهم لندن بممارسة), a name or a definite noun followed by that complement is the
+    object; the subject is omitted."""
     if cue.base not in FRAGMENT_VERBS and cue.norm not in FRAGMENT_VERBS:
         return False
     k = bisect_left(context.starts, phrase.end)
     followed = k < len(forms) and "ب" in forms[k].proclitics
-    return followed and normalize_word(phrase.text).startswith("ال")
+    return followed and (isinstance(phrase, Mention) or normalize_word(phrase.text).startswith("ال"))
 
 
 def _nominal(form: WordForm) -> bool:
