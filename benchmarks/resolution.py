@@ -3,7 +3,8 @@
 Gold: 746 place mentions in 68 ANT articles (GeoNames id, country) and 878
 person/organisation mentions in 65 articles (country, sector); five more actor
 sets of 30 articles each, annotated later with the same guidelines: dev2 to dev5
-for development, test2 held out (designated so before it was annotated);
+for development, test2 held out (designated so before it was annotated), and test3 (the
+next 30 of the same seeded order, held out, issue 12);
 guidelines in tests/data/resolution_guidelines_*.md. Two settings:
 - resolution: the gold spans replace the tagger's LOC (or PER/ORG) mentions, so
   the figures measure the geocoder and the actor resolver alone;
@@ -194,7 +195,9 @@ def main() -> None:
     require_ant()
     places_gold = read_gold("resolution_places_gold.jsonl")
     actors_gold = read_gold("resolution_actors_gold.jsonl")
-    actor_sets = {n: read_gold(f"resolution_actors_{n}.jsonl") for n in ("dev2", "dev3", "dev4", "dev5", "test2")}
+    actor_sets = {
+        n: read_gold(f"resolution_actors_{n}.jsonl") for n in ("dev2", "dev3", "dev4", "dev5", "test2", "test3")
+    }
     frequent = read_gold("places_frequency_gold.jsonl")
     mentions = {part: read_gold(f"places_context_gold_{part}.jsonl") for part in ("dev", "test")}
     every = places_gold + actors_gold + [g for gold in actor_sets.values() for g in gold]
@@ -232,6 +235,7 @@ def main() -> None:
         "dev4 (dev)": actor_sets["dev4"],
         "dev5 (dev)": actor_sets["dev5"],
         "test2 (held out)": actor_sets["test2"],
+        "test3 (held out, real news)": actor_sets["test3"],
         "development, pooled": development,
         "held out, pooled": actors_gold[half_a:] + actor_sets["test2"],
     }
@@ -254,9 +258,12 @@ def main() -> None:
         items = int(r.get("names", r.get("mentions", 0)))
         print(f"{label:<30}{items:>9}{r['exact']:>9.4f}{r['country']:>9.4f}")
     held = results["held out, pooled"]
+    test3 = results["test3 (held out, real news)"]
     frequent_r, dev_r, test_r = real.values()
     print(
-        f"RESULT freq_place_exact={frequent_r['exact']:.4f} context_place_exact={dev_r['exact']:.4f} "
+        f"RESULT test3_e2e_actor_country={test3['end_to_end_actor_country']:.4f} "
+        f"test3_e2e_actor_sector={test3['end_to_end_actor_sector']:.4f} "
+        f"freq_place_exact={frequent_r['exact']:.4f} context_place_exact={dev_r['exact']:.4f} "
         f"heldout_context_place_exact={test_r['exact']:.4f} heldout_context_place_country={test_r['country']:.4f}",
         end=" ",
     )

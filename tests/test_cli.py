@@ -179,7 +179,10 @@ def test_twenty_megabyte_file(tmp_path: Path) -> None:
     out_path = tmp_path / "out.jsonl"
     with out_path.open("wb") as out:
         proc = subprocess.run(
-            [sys.executable, "-c", CHILD, "extract", path], stdout=out, stderr=subprocess.PIPE, check=False
+            [sys.executable, "-c", CHILD, "extract", "--published", "2018-07-26", path],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            check=False,
         )
     *messages, peak_kb = proc.stderr.decode().splitlines()
     assert proc.returncode == EXIT_OK and messages == []
