@@ -178,6 +178,13 @@ def test_the_one_accused_right_after_the_verb_is_not_its_speaker() -> None:
     assert len(speakers) == 2 and all(s and "كوناشينكوف" in s for s in speakers), speakers
 
 
+def test_a_marked_fragment_after_the_verbal_noun_an_accusing_verb_governs() -> None:
+    doc = marsad.extract('واتهمت الخارجية الروسية لندن بممارسة "ضغوط قوية" على المنظمة.')
+    assert [(q.text, q.kind) for q in doc.quotes] == [("ضغوط قوية", "direct")]
+    doc = marsad.extract('وقال الوزير بضرورة "الحوار" مع الجميع.')  # قال governs no fragment this way
+    assert [q.text for q in doc.quotes if q.text == "الحوار"] == []
+
+
 def test_attributions_with_a_verb_and_names_in_marks() -> None:
     doc = marsad.extract("استهدفت غارة جوية منطقة قرب مطار دمشق الدولي بحسب ما أوردت وكالة الأنباء الرسمية.")
     assert [q.text for q in doc.quotes] == ["استهدفت غارة جوية منطقة قرب مطار دمشق الدولي"]

@@ -198,15 +198,19 @@ def _fragment_cue(forms: list[WordForm], first: int) -> int | None:
     word = forms[before]
     if is_cue(word):
         return before
-    # the verb's own preposition before or inside the marks: بـ"…"، كـ"…"، "بالإرهاب"
+    # the verb's own preposition before or inside the marks: بـ"…"، كـ"…"، "بالإرهاب"; or the
+    # verbal noun it governs with ب, for a verb that accuses or describes: اتهم لندن بممارسة "ضغوط"
+    accusing_only = False
     if word.norm in FRAGMENT_LEADS:
         lead = before - 1
     elif forms[first].proclitics.startswith(("ب", "ك")):
         lead = before
+    elif word.proclitics == "ب":
+        lead, accusing_only = before - 1, True
     else:
         return None
     for k in range(lead, max(-1, lead - FRAGMENT_REACH), -1):
-        if is_cue(forms[k]) or forms[k].base in FRAGMENT_VERBS:
+        if forms[k].base in FRAGMENT_VERBS or (is_cue(forms[k]) and not accusing_only):
             return k
         if forms[k].norm in (".", "؟", "!", ":"):
             return None
