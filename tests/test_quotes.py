@@ -185,6 +185,13 @@ def test_a_marked_fragment_after_the_verbal_noun_an_accusing_verb_governs() -> N
     assert [q.text for q in doc.quotes if q.text == "الحوار"] == []
 
 
+def test_insisting_and_a_coordinated_cue_that_starts_the_next_quote() -> None:
+    doc = marsad.extract("وأصر محاميه على أنه لم يفعل شيئا خاطئا.")
+    assert [(q.cue.text, q.text) for q in doc.quotes] == [("أصر", "أنه لم يفعل شيئا خاطئا")]
+    doc = marsad.extract('وقالت الكتائب في بيانها إن جميع الخيارات مفتوحة وشددت على أن "الدم بالدم والقصف بالقصف".')
+    assert [q.text for q in doc.quotes] == ["إن جميع الخيارات مفتوحة", "الدم بالدم والقصف بالقصف"]
+
+
 def test_attributions_with_a_verb_and_names_in_marks() -> None:
     doc = marsad.extract("استهدفت غارة جوية منطقة قرب مطار دمشق الدولي بحسب ما أوردت وكالة الأنباء الرسمية.")
     assert [q.text for q in doc.quotes] == ["استهدفت غارة جوية منطقة قرب مطار دمشق الدولي"]

@@ -248,6 +248,8 @@ def _reported_end(forms: list[WordForm], tokens: list[Token], j: int, end: int) 
     for i in range(j + 1, len(forms)):
         if tokens[i].start >= end:
             break
+        if _coordinated_cue(forms, i):
+            return tokens[i].start  # … مفتوحة وشددتا على أن: the next quote of the same speaker
         if forms[i].norm not in ("،", ","):
             continue
         for nxt in forms[i + 1 : i + 1 + NEXT_CUE_REACH]:
@@ -256,6 +258,14 @@ def _reported_end(forms: list[WordForm], tokens: list[Token], j: int, end: int) 
         if i + 1 < len(forms) and _circumstantial(forms[i + 1]):
             return tokens[i].start
     return end
+
+
+def _coordinated_cue(forms: list[WordForm], i: int) -> bool:
+    """و + a reporting verb whose own complementiser follows (وأكد أن، وشددتا على أن)."""
+    form = forms[i]
+    if not form.proclitics.startswith("و") or (form.base not in VERBS and form.norm not in VERBS):
+        return False
+    return any(complementiser(f) for f in forms[i + 1 : i + 3])
 
 
 def _circumstantial(form: WordForm) -> bool:
