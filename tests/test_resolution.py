@@ -174,3 +174,11 @@ def test_regions_continents_and_seas_are_places_with_their_own_country_or_none()
     assert getattr(europe, "lat", None) is not None
     assert (getattr(florida, "resolution", None), getattr(florida, "country", None)) == ("admin", "USA")
     assert (getattr(red_sea, "resolution", None), getattr(red_sea, "country", "?")) == ("region", None)
+
+
+def test_a_country_name_agreeing_with_the_noun_before_it_is_an_adjective_not_a_place() -> None:
+    doc = marsad.extract("وقالت السلطات السعودية إن الحدود مغلقة.")
+    assert [m.label for m in doc.mentions if m.text == "السعودية"] == ["NORP"]
+    assert not doc.places
+    doc = marsad.extract("زار الوزير السعودية أمس.")  # الوزير does not agree with it: the country
+    assert [p.country for p in doc.places] == ["SAU"]

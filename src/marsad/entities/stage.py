@@ -150,6 +150,25 @@ def _name_start(
     return form.base_start
 
 
+def _adjective_or_place(
+    forms: list[WordForm], span: tuple[int, int, MentionLabel, float]
+) -> tuple[int, int, MentionLabel, float]:
+    """A country's name that follows a definite feminine or plural noun agrees with it as an
+    adjective: السلطات السعودية، الحكومة السورية are Saudi, Syrian (NORP), not the countries
+    (LOC); زار الوزير السعودية does not agree, and is the country."""
+    first, end, label, score = span
+    if label != "LOC" or end - first != 1 or first == 0:
+        return span
+    word, before = forms[first], forms[first - 1]
+    if word.proclitics or word.base not in lexicons().demonyms:
+        return span
+    if before.proclitics or not before.base.startswith("ال") or before.base in lexicons().demonyms:
+        return span
+    if not before.norm.endswith(("ة", "ه", "ات")):
+        return span
+    return first, end, "NORP", score
+
+
 def recognize_entities(doc: Document, resources: Resources | None = None) -> Document:
     """Find names (PER, ORG, LOC, MISC), nationality adjectives (NORP) and roles (TITLE).
 
@@ -173,8 +192,8 @@ def recognize_entities(doc: Document, resources: Resources | None = None) -> Doc
             names.add(i, j, "ORG", 1.0)
     _propagate_names(forms, names)
 
-    found = names.live()
-    places = {k for first, end, label, _ in found if label == "LOC" for k in range(first, end)}
+    found = [_adjective_or_place(forms, span) for span in names.live()]
+    places = {k for first, end, label, _ in found if label in ("LOC", "NORP") for k in range(first, end)}
     found += [(i, i + 1, "NORP", 1.0) for i in find_norp(forms) if i not in places]
     found += [(i, j, "TITLE", 1.0) for i, j in find_titles(forms, sentences)]
     known = kb.actor_matcher()
