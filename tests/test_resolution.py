@@ -182,3 +182,7 @@ def test_a_country_name_agreeing_with_the_noun_before_it_is_an_adjective_not_a_p
     assert not doc.places
     doc = marsad.extract("زار الوزير السعودية أمس.")  # الوزير does not agree with it: the country
     assert [p.country for p in doc.places] == ["SAU"]
+    doc = marsad.extract("شنت إسرائيل غارات على أهداف عسكرية سورية وإيرانية.")
+    assert [p.country for p in doc.places] == ["ISR"]
+    doc = marsad.extract("وصل الوزير إلى سورية أمس.")
+    assert [p.country for p in doc.places] == ["SYR"]

@@ -153,19 +153,22 @@ def _name_start(
 def _adjective_or_place(
     forms: list[WordForm], span: tuple[int, int, MentionLabel, float]
 ) -> tuple[int, int, MentionLabel, float]:
-    """A country's name that follows a definite feminine or plural noun agrees with it as an
-    adjective: السلطات السعودية، الحكومة السورية are Saudi, Syrian (NORP), not the countries
-    (LOC); زار الوزير السعودية does not agree, and is the country."""
+    """A country's name that follows a feminine or plural noun it agrees with is an adjective:
+    السلطات السعودية، مقاتلات سورية are Saudi, Syrian (NORP), not the countries (LOC); زار
+    الوزير السعودية does not agree, and is the country."""
     first, end, label, score = span
     if label != "LOC" or end - first != 1 or first == 0:
         return span
     word, before = forms[first], forms[first - 1]
     if word.proclitics or word.base not in lexicons().demonyms:
         return span
-    if before.proclitics or not before.base.startswith("ال") or before.base in lexicons().demonyms:
+    if before.proclitics or not before.norm.endswith(("ة", "ه", "ات")):
         return span
-    if not before.norm.endswith(("ة", "ه", "ات")):
+    definite = before.base.startswith("ال")
+    if definite and before.base in lexicons().demonyms:
         return span
+    if not definite and not word.norm.endswith(("ة", "ه")):
+        return span  # an indefinite noun takes the indefinite adjective: أهداف عسكرية سورية
     return first, end, "NORP", score
 
 
