@@ -7,6 +7,7 @@ import gzip
 import hashlib
 import json
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -46,6 +47,21 @@ def gold_article_ids() -> set[str]:
                 # a gold of names keeps its articles as examples (places_frequency_gold)
                 ids |= {r["article_id"] for r in [record, *record.get("examples", [])] if "article_id" in r}
     return ids
+
+
+ANT = SHARED / "data" / "news" / "ant" / "ant_v2.1_middleEast_internationalNews.jsonl.gz"
+
+
+def fresh_article_ids(keep: Callable[[str], bool] = lambda text: True) -> list[str]:
+    """The ids, sorted, of the ANT articles of 700 to 3,000 characters that no gold file uses and
+    whose text `keep` accepts: what a new gold set is drawn from."""
+    used = gold_article_ids()
+    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
+        return sorted(
+            r["docno"]
+            for r in map(json.loads, fh)
+            if 700 <= len(r["text"]) <= 3000 and r["docno"] not in used and keep(r["text"])
+        )
 
 
 def write_gz(path: Path, text: str) -> None:

@@ -10,13 +10,10 @@ second half held out (designated before any annotation).
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 
-from buildlib import SHARED, gold_article_ids
-
-ANT = SHARED / "data" / "news" / "ant" / "ant_v2.1_middleEast_internationalNews.jsonl.gz"
+from buildlib import fresh_article_ids
 
 
 def main() -> None:
@@ -24,11 +21,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=128)
     parser.add_argument("--seed", type=int, default=20261207)
     args = parser.parse_args()
-    used = gold_article_ids()
-    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
-        candidates = sorted(
-            r["docno"] for r in map(json.loads, fh) if 700 <= len(r["text"]) <= 3000 and r["docno"] not in used
-        )
+    candidates = fresh_article_ids()
     random.Random(args.seed).shuffle(candidates)
     drawn = candidates[: args.count]
     half = args.count // 2

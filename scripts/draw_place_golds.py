@@ -25,10 +25,9 @@ import sqlite3
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from buildlib import SHARED
+from buildlib import ANT
 from marsad.text.normalize import normalize_word
 
-ANT = SHARED / "data" / "news" / "ant" / "ant_v2.1_middleEast_internationalNews.jsonl.gz"
 EXAMPLES = 3
 
 

@@ -12,14 +12,12 @@ any annotation).
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import random
 import re
 
-from buildlib import SHARED, gold_article_ids
+from buildlib import fresh_article_ids
 
-ANT = SHARED / "data" / "news" / "ant" / "ant_v2.1_middleEast_internationalNews.jsonl.gz"
 REPORTING = re.compile(r"(?:^|\s)[وف]?(?:قال|قالت|أكد|أكدت|أضاف|أضافت|أوضح|أوضحت|أشار|أشارت)\s")
 
 
@@ -28,13 +26,7 @@ def main() -> None:
     parser.add_argument("--count", type=int, default=60)
     parser.add_argument("--seed", type=int, default=20261208)
     args = parser.parse_args()
-    used = gold_article_ids()
-    with gzip.open(ANT, "rt", encoding="utf-8") as fh:
-        candidates = sorted(
-            r["docno"]
-            for r in map(json.loads, fh)
-            if 700 <= len(r["text"]) <= 3000 and r["docno"] not in used and REPORTING.search(r["text"])
-        )
+    candidates = fresh_article_ids(lambda text: REPORTING.search(text) is not None)
     random.Random(args.seed).shuffle(candidates)
     drawn = candidates[: args.count]
     half = args.count // 2

@@ -15,8 +15,6 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 
-from tqdm import tqdm
-
 from marsad.ingest import Read
 from marsad.model import Document
 from marsad.pipeline import Pipeline
@@ -80,6 +78,8 @@ def ingest(
     """Analyse and store every document `reads` yields. Problems are reported as "origin: problem"
     lines; `stored` is told of each document stored (with its id). `progress`: a progress bar on
     stderr (default: when stderr is a terminal), with an ETA when the `total` of records is known."""
+    from tqdm import tqdm  # here: every marsad command imports this module, few show a bar
+
     summary = Summary()
     show = sys.stderr.isatty() if progress is None else progress
     bar = tqdm(total=total, unit=" docs", disable=not show, file=sys.stderr, dynamic_ncols=True)

@@ -160,12 +160,13 @@ def _adjective_or_place(
     if label != "LOC" or end - first != 1 or first == 0:
         return span
     word, before = forms[first], forms[first - 1]
-    if word.proclitics or word.base not in lexicons().demonyms:
+    demonyms = lexicons().demonyms
+    if word.proclitics or word.base not in demonyms:
         return span
     if before.proclitics or not before.norm.endswith(("ة", "ه", "ات")):
         return span
     definite = before.base.startswith("ال")
-    if definite and before.base in lexicons().demonyms:
+    if definite and before.base in demonyms:
         return span
     if not definite and not word.norm.endswith(("ة", "ه")):
         return span  # an indefinite noun takes the indefinite adjective: أهداف عسكرية سورية

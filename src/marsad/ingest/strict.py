@@ -72,17 +72,21 @@ def _jsonl_documents(
         if not line.strip():
             continue
         try:
-            try:
-                record = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(name, f"is not valid JSON: {exc.msg} (column {exc.colno})", lineno) from None
-            document = record_to_document(record, name, lineno, published, source)
+            document = _line_document(line, name, lineno, published, source)
         except InputError as exc:
             if bad_line is None:
                 raise
             bad_line(exc)
             continue
         yield document
+
+
+def _line_document(line: str, name: str, lineno: int, published: date | str | None, source: str | None) -> Document:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise InputError(name, f"is not valid JSON: {exc.msg} (column {exc.colno})", lineno) from None
+    return record_to_document(record, name, lineno, published, source)
 
 
 def record_to_document(
