@@ -133,6 +133,23 @@ def add_corpus_commands(commands: Any, common: Any) -> None:
     common(p)
     p.set_defaults(run=run_watch)
 
+    p = commands.add_parser(
+        "serve",
+        help="the REST API and the web app over a store",
+        description=(
+            "Serve the store: the web app (map, events, actors, reader, paste, briefing) at / and the REST API at "
+            "/api (schema at /openapi.json). Read-only unless started with --token (or $MARSAD_TOKEN): then "
+            "POST /api/documents with 'Authorization: Bearer TOKEN' stores articles."
+        ),
+    )
+    _db(p)
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
+    p.add_argument("--token", default=os.environ.get("MARSAD_TOKEN"), help="allow writes with this token")
+    p.add_argument("--max-body", type=int, default=1_000_000, help="largest request body in bytes (default 1 MB)")
+    common(p)
+    p.set_defaults(run=run_serve)
+
 
 def _interval(value: str) -> float:
     try:
@@ -244,4 +261,22 @@ def run_watch(args: argparse.Namespace, out: TextIO) -> int:
             )
         except KeyboardInterrupt:
             print("marsad: watch stopped", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_serve(args: argparse.Namespace, out: TextIO) -> int:
+    import threading
+
+    import uvicorn
+
+    from marsad.api.app import Settings, create_app
+
+    if args.token and not Path(args.db).exists():
+        Store(args.db).close()  # a server that may write can start on a new store
+    app = create_app(
+        Settings(Path(args.db), token=args.token, max_body=args.max_body, kb_files=_kb_files(args), stages=args.stages)
+    )
+    threading.Thread(target=app.state.extractor.warm, daemon=True).start()  # the first pasted article is quick
+    print(f"marsad: serving {args.db} at http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return EXIT_OK

@@ -51,16 +51,16 @@ class Hit:
     end: int
 
 
-def search(store: Store, query: str, limit: int = 20) -> list[Hit]:
-    """Documents that hold every term of the query, best first (BM25)."""
+def search(store: Store, query: str, limit: int = 20, offset: int = 0) -> list[Hit]:
+    """Documents that hold every term of the query, best first (BM25), from the `offset`-th on."""
     terms = query_terms(query)
     if not terms:
         raise QueryError(f"nothing to search for in {query!r}")
     rows = store.conn.execute(
         "SELECT d.id, d.published, d.title, d.source, d.text, d.token_offsets, d.stems, bm25(documents_fts)"
         " FROM documents_fts AS f JOIN documents AS d ON d.rowid = f.rowid"
-        " WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT ?",
-        (_fts_query(terms), limit),
+        " WHERE documents_fts MATCH ? ORDER BY bm25(documents_fts) LIMIT ? OFFSET ?",
+        (_fts_query(terms), limit, offset),
     ).fetchall()
     hits = []
     for doc_id, published, title, source, text, blob, stems, score in rows:
@@ -91,6 +91,7 @@ class EventFilter:
     since: str | None = None  # YYYY-MM-DD
     until: str | None = None
     limit: int | None = 100
+    offset: int = 0
 
 
 def event_rows(store: Store, f: EventFilter) -> list[dict[str, Any]]:
@@ -147,8 +148,8 @@ def event_rows(store: Store, f: EventFilter) -> list[dict[str, Any]]:
         " ORDER BY e.date DESC, d.rowid, CAST(substr(e.id, 2) AS INTEGER)"
     )
     if f.limit is not None:
-        sql += " LIMIT ?"
-        params.append(str(f.limit))
+        sql += " LIMIT ? OFFSET ?"
+        params += [str(f.limit), str(f.offset)]
     cur = store.conn.execute(sql, params)
     names = [c[0] for c in cur.description]
     return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]

@@ -101,6 +101,14 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (feed, item_id)
     ) WITHOUT ROWID;
     """,
+    # 2: what the web app and the API look up: events by place and by date, actors and event
+    # participants by name
+    """
+    CREATE INDEX events_place ON events(geonameid);
+    CREATE INDEX events_date ON events(date);
+    CREATE INDEX actors_name ON actors(name);
+    CREATE INDEX participants_name ON participants(name);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

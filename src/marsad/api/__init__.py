@@ -1,0 +1,1 @@
+"""The REST API and web app over a store: `marsad serve`."""

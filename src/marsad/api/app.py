@@ -1,0 +1,333 @@
+"""The REST API and the web app over a store (`marsad serve`).
+
+Read-only by default: every query runs on a read-only connection of its own thread, under a
+time limit. Storing an article (POST /api/documents) needs the token the server was started
+with. Bad input gets a 4xx with a message, never a 500.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import hmac
+import io
+import sqlite3
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated, Any, TypeVar
+
+from fastapi import Body, FastAPI, Header, HTTPException, Query, Request
+from fastapi import Path as PathParam
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import FileResponse, JSONResponse, Response
+from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel, Field, field_validator
+
+from marsad.api.limits import Guard
+from marsad.errors import MarsadError
+from marsad.model import Document, parse_published
+from marsad.pipeline import Pipeline
+from marsad.resources import Resources
+from marsad.stages import DEFAULT_STAGES
+from marsad.store import browse
+from marsad.store.db import Store
+from marsad.store.export import FLAT_COLUMNS, geojson
+from marsad.store.queries import EventFilter, QueryError, document, event_rows, stats, top_actors
+from marsad.store.rows import stored_document
+from marsad.store.schema import StoreError
+from marsad.version import __version__
+
+STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
+PAGES = ("/", "/map", "/events", "/search", "/paste", "/briefing", "/actors")
+DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+T = TypeVar("T")
+
+
+@dataclass
+class Settings:
+    db: Path
+    token: str | None = None  # writes need it; None: read-only
+    max_body: int = 1_000_000  # bytes of a request body
+    query_seconds: float = 10.0  # a query running longer is interrupted (503)
+    extract_seconds: float = 60.0  # an article taking longer to analyse answers 503
+    kb_files: list[str] = field(default_factory=list)
+    stages: list[str] = field(default_factory=lambda: list(DEFAULT_STAGES))  # what POSTed articles go through
+
+
+class QueryTimeout(MarsadError):
+    pass
+
+
+class Readers:
+    """One read-only connection per thread, each interrupted when its query runs past its
+    deadline (SQLite's progress handler)."""
+
+    def __init__(self, db: Path, seconds: float) -> None:
+        self.db, self.seconds = db, seconds
+        self._local = threading.local()
+
+    @contextmanager
+    def store(self) -> Iterator[Store]:
+        local = self._local
+        if getattr(local, "store", None) is None:
+            local.store = Store(self.db, readonly=True)
+            local.deadline = float("inf")
+            local.store.conn.set_progress_handler(lambda: int(time.monotonic() > local.deadline), 10_000)
+        local.deadline = time.monotonic() + self.seconds
+        try:
+            yield local.store
+        except sqlite3.OperationalError as exc:
+            if "interrupted" in str(exc):
+                raise QueryTimeout(f"the query took longer than {self.seconds:g} s; narrow it down") from None
+            raise
+        finally:
+            local.deadline = float("inf")
+
+
+class Extractor:
+    """The pipeline, loaded once (on first use, or ahead by `warm`), one article at a time."""
+
+    def __init__(self, stages: list[str], kb_files: list[str]) -> None:
+        self.stages, self.kb_files = stages, kb_files
+        self._pipeline: Pipeline | None = None
+        self._lock = threading.Lock()
+
+    def warm(self) -> None:
+        with self._lock:
+            if self._pipeline is None:
+                self._pipeline = Pipeline.default(self.stages, resources=Resources(self.kb_files))
+
+    def __call__(self, doc: Document) -> Document:
+        self.warm()
+        with self._lock:
+            assert self._pipeline is not None
+            return self._pipeline(doc)
+
+
+class Article(BaseModel):
+    """One article to analyse."""
+
+    text: str = Field(min_length=1, description="the article's text (UTF-8)")
+    title: str | None = None
+    published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}$", description="YYYY-MM-DD")
+    source: str | None = None
+    url: str | None = None
+
+    @field_validator("text", "title", "source", "url")
+    @classmethod
+    def _encodable(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                value.encode("utf-8")
+            except UnicodeEncodeError:
+                raise ValueError("not valid Unicode text (a lone surrogate)") from None
+        return value
+
+    def document(self) -> Document:
+        try:
+            published = parse_published(self.published)
+        except MarsadError as exc:
+            raise HTTPException(422, str(exc)) from None
+        return Document(text=self.text, title=self.title, published=published, source=self.source, url=self.url)
+
+
+class Cache:
+    """Answers that scan whole tables (counts, top lists), kept until a document is added."""
+
+    def __init__(self) -> None:
+        self._answers: dict[tuple[Any, ...], tuple[int, Any]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, store: Store, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
+        version = store.conn.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()[0]
+        with self._lock:
+            hit = self._answers.get(key)
+        if hit is not None and hit[0] == version:
+            return hit[1]  # type: ignore[no-any-return]
+        answer = compute()
+        with self._lock:
+            if len(self._answers) > 1000:
+                self._answers.clear()
+            self._answers[key] = (version, answer)
+        return answer
+
+
+Limit = Annotated[int, Query(ge=1, le=500)]
+Offset = Annotated[int, Query(ge=0, le=1_000_000)]
+Day = Annotated[str | None, Query(pattern=DATE, description="YYYY, YYYY-MM or YYYY-MM-DD")]
+Country = Annotated[str | None, Query(pattern=r"^[A-Za-z]{3}$", description="ISO3 code")]
+
+
+def create_app(settings: Settings) -> FastAPI:
+    """The app over `settings.db` (which must exist and be a marsad store)."""
+    Store(settings.db, readonly=True).close()  # a missing or foreign file fails here, not at the first request
+    readers = Readers(settings.db, settings.query_seconds)
+    extractor = Extractor(settings.stages, settings.kb_files)
+    cache = Cache()
+    write_lock = threading.Lock()
+    app = FastAPI(
+        title="marsad",
+        version=__version__,
+        description="Arabic news as political event data: documents, events, actors and places of a marsad store.",
+        docs_url=None,  # the interactive docs load their scripts from a CDN; the schema is at /openapi.json
+        redoc_url=None,
+    )
+    app.state.extractor = extractor
+    app.add_middleware(Guard, max_body=settings.max_body)
+
+    @app.exception_handler(browse.NotFound)
+    async def _not_found(request: Request, exc: browse.NotFound) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=404)
+
+    @app.exception_handler(QueryError)
+    async def _bad_query(request: Request, exc: QueryError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=400)
+
+    @app.exception_handler(QueryTimeout)
+    async def _timeout(request: Request, exc: QueryTimeout) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
+    @app.exception_handler(StoreError)
+    async def _store(request: Request, exc: StoreError) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=503)
+
+    @app.exception_handler(UnicodeEncodeError)
+    async def _unicode(request: Request, exc: UnicodeEncodeError) -> JSONResponse:
+        return JSONResponse({"detail": "the request holds text that is not valid Unicode"}, status_code=400)
+
+    @app.get("/api/stats", summary="Counts of what the store holds")
+    def api_stats() -> dict[str, Any]:
+        with readers.store() as store:
+            return cache.get(store, ("stats",), lambda: stats(store))
+
+    @app.get("/api/documents", summary="Documents: full-text search (best first) or the newest")
+    def api_documents(
+        q: Annotated[str | None, Query(max_length=500, description="words; clitics do not matter")] = None,
+        source: Annotated[str | None, Query(max_length=200)] = None,
+        since: Day = None,
+        until: Day = None,
+        limit: Limit = 20,
+        offset: Offset = 0,
+    ) -> dict[str, Any]:
+        with readers.store() as store:
+            return browse.documents_page(store, q, source=source, since=since, until=until, limit=limit, offset=offset)
+
+    @app.get("/api/documents/{doc_id}", summary="One document with every record and its spans")
+    def api_document(doc_id: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
+        with readers.store() as store:
+            extras = browse.document_extras(store, doc_id)
+            return {**document(store, doc_id).to_dict(include_tokens=False), **extras}
+
+    @app.get("/api/events", summary="Events, newest first (JSON, CSV or GeoJSON)", response_model=None)
+    def api_events(
+        type: Annotated[str | None, Query(pattern=r"^[A-Za-z_]+$", description="PLOVER type")] = None,
+        actor: Annotated[str | None, Query(max_length=300, description="name, knowledge-base id or actor key")] = None,
+        country: Country = None,
+        sector: Annotated[str | None, Query(pattern=r"^[A-Za-z]{2,6}$")] = None,
+        place: Annotated[str | None, Query(max_length=200, description="place name or GeoNames id")] = None,
+        since: Day = None,
+        until: Day = None,
+        limit: Limit = 100,
+        offset: Offset = 0,
+        format: Annotated[str, Query(pattern="^(json|csv|geojson)$")] = "json",
+    ) -> Response | dict[str, Any]:
+        if actor and "|" in actor:  # an actor key from the actors endpoint
+            f = browse.actor_filter(actor)
+            actor, country, sector = f.actor, country or f.country, sector or f.sector
+        where = EventFilter(type, actor, country, sector, place, since, until, limit, offset)
+        with readers.store() as store:
+            items = [browse.event_item(r) for r in event_rows(store, where)]
+        if format == "geojson":
+            return JSONResponse(geojson(items), media_type="application/geo+json")
+        if format == "csv":
+            out = io.StringIO()
+            writer = csv.DictWriter(out, fieldnames=[c for c, _ in FLAT_COLUMNS] + ["id"])
+            writer.writeheader()
+            writer.writerows(items)
+            return Response(out.getvalue(), media_type="text/csv; charset=utf-8")
+        return {"items": items, "offset": offset, "limit": limit}
+
+    @app.get("/api/actors", summary="The actors named in most documents, with their events")
+    def api_actors(country: Country = None, limit: Limit = 50) -> dict[str, Any]:
+        with readers.store() as store:
+            rows = cache.get(store, ("actors", country, limit), lambda: top_actors(store, limit, country))
+        items = [{**r, "key": r["kb_id"] or f"{r['name']}|{r['country'] or ''}|{r['sector'] or ''}"} for r in rows]
+        return {"items": items}
+
+    @app.get("/api/actors/{key:path}", summary="One actor: events, timeline, counterparts, quotes")
+    def api_actor(key: Annotated[str, PathParam(max_length=300)]) -> dict[str, Any]:
+        with readers.store() as store:
+            return browse.actor_profile(store, key)
+
+    @app.get("/api/places", summary="Resolved places by the documents naming them")
+    def api_places(country: Country = None, limit: Limit = 100) -> dict[str, Any]:
+        with readers.store() as store:
+            return {
+                "items": cache.get(store, ("places", country, limit), lambda: browse.places_page(store, country, limit))
+            }
+
+    @app.get("/api/places/{geonameid}", summary="One place")
+    def api_place(geonameid: Annotated[int, PathParam(ge=0, le=2**40)]) -> dict[str, Any]:
+        with readers.store() as store:
+            return browse.place_profile(store, geonameid)
+
+    @app.get("/api/briefing", summary="A country's or an actor's events, actors and quotes over a date range")
+    def api_briefing(
+        country: Country = None,
+        actor: Annotated[str | None, Query(max_length=300)] = None,
+        since: Day = None,
+        until: Day = None,
+    ) -> dict[str, Any]:
+        with readers.store() as store:
+            return browse.briefing(store, country=country, actor=actor, since=since, until=until)
+
+    @app.post("/api/extract", summary="Analyse one article (nothing is stored)")
+    async def api_extract(article: Annotated[Article, Body()]) -> dict[str, Any]:
+        doc = article.document()
+        analysed = await _in_time(run_in_threadpool(extractor, doc), settings.extract_seconds)
+        return analysed.to_dict(include_tokens=False)
+
+    @app.post("/api/documents", summary="Analyse one article and store it (needs the server's token)", status_code=201)
+    async def api_store(
+        article: Annotated[Article, Body()], authorization: Annotated[str | None, Header()] = None
+    ) -> dict[str, Any]:
+        _authorised(settings.token, authorization)
+        doc = article.document()
+        analysed = await _in_time(run_in_threadpool(extractor, doc), settings.extract_seconds)
+
+        def write() -> bool:
+            with write_lock, Store(settings.db) as store:
+                return store.add(stored_document(analysed), "api")
+
+        stored = await run_in_threadpool(write)
+        return {"id": analysed.id, "stored": stored}
+
+    static = StaticFiles(directory=STATIC)
+    app.mount("/static", static, name="static")
+    page = STATIC / "index.html"
+
+    for path in PAGES:
+        app.add_api_route(path, lambda: FileResponse(page), include_in_schema=False)
+    for path in ("/actors/{key:path}", "/documents/{doc_id}", "/places/{geonameid}"):
+        app.add_api_route(path, lambda: FileResponse(page), include_in_schema=False)
+    return app
+
+
+async def _in_time(work: Any, seconds: float) -> Document:
+    try:
+        result: Document = await asyncio.wait_for(work, seconds)
+    except TimeoutError:
+        raise HTTPException(503, f"analysing the article took longer than {seconds:g} s") from None
+    return result
+
+
+def _authorised(token: str | None, header: str | None) -> None:
+    if token is None:
+        raise HTTPException(403, "this server is read-only (start it with --token to allow writes)")
+    given = (header or "").removeprefix("Bearer ").strip()
+    if not hmac.compare_digest(given.encode(), token.encode()):
+        raise HTTPException(401, "a write needs the header 'Authorization: Bearer TOKEN' with the server's token")
