@@ -76,7 +76,7 @@ class Readers:
         if getattr(local, "store", None) is None:
             local.store = Store(self.db, readonly=True)
             local.deadline = float("inf")
-            local.store.conn.set_progress_handler(lambda: int(time.monotonic() > local.deadline), 10_000)
+            local.store.conn.set_progress_handler(lambda: int(time.monotonic() > local.deadline), 1000)
         local.deadline = time.monotonic() + self.seconds
         try:
             yield local.store
@@ -311,9 +311,9 @@ def create_app(settings: Settings) -> FastAPI:
     page = STATIC / "index.html"
 
     for path in PAGES:
-        app.add_api_route(path, lambda: FileResponse(page), include_in_schema=False)
+        app.add_api_route(path, lambda: FileResponse(page), methods=["GET", "HEAD"], include_in_schema=False)
     for path in ("/actors/{key:path}", "/documents/{doc_id}", "/places/{geonameid}"):
-        app.add_api_route(path, lambda: FileResponse(page), include_in_schema=False)
+        app.add_api_route(path, lambda: FileResponse(page), methods=["GET", "HEAD"], include_in_schema=False)
     return app
 
 

@@ -216,7 +216,7 @@ def actor_profile(store: Store, key: str, limit: int = 100) -> dict[str, Any]:
     timeline: Counter[tuple[str, str]] = Counter()
     for date, etype in store.conn.execute(
         f"SELECT e.date, e.type FROM participants p JOIN events e ON e.doc_id = p.doc_id AND e.id = p.event_id"
-        f" WHERE {p_where} AND e.date IS NOT NULL",
+        f" WHERE {p_where} AND e.date GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*'",  # day or month, not week or year
         p_params,
     ):
         timeline[(date[:7], etype)] += 1
@@ -284,7 +284,7 @@ def briefing(
     stories = _story_sources(store, {e["story_id"] for e in events if e["story_id"]})
     for e in events:
         e["sources"] = stories.get(e["story_id"], 1)
-    by_day = Counter((e["date"][:10], e["event_type"]) for e in events if e["date"])
+    by_day = Counter((e["date"], e["event_type"]) for e in events if e["date"] and len(e["date"]) == 10)
     involved: Counter[tuple[str, str, str]] = Counter()
     for r in rows:
         for p in _participants(r):
