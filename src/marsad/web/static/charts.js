@@ -39,6 +39,7 @@ export function network(container, centre, counterparts) {
   const cy = cytoscape({
     container,
     elements,
+    maxZoom: 2,
     layout: { name: "concentric", concentric: (n) => (n.data("centre") ? 2 : 1), levelWidth: () => 1, animate: false },
     style: [
       { selector: "node", style: { label: "data(label)", "font-size": 11, "background-color": "#5c6bc0", width: 14, height: 14, color: "#222" } },

@@ -94,8 +94,10 @@ export async function actorPage(key) {
     el("ol", { class: "quotes" }, actor.quotes.map((q) => el("li", {}, ar(q.text, "blockquote"),
       el("span", { class: "muted" }, q.published || "", " "), link(quoteHref(q.doc_id, q.id), "evidence")))),
     el("h2", {}, "Events"), eventsTable(actor.events));
-  timeline(chart, actor.timeline.map((r) => ({ period: r.month, type: r.type, events: r.events })));
-  network(graph, actor, actor.counterparts);
+  if (actor.timeline.length) timeline(chart, actor.timeline.map((r) => ({ period: r.month, type: r.type, events: r.events })));
+  else chart.replaceWith(el("p", { class: "muted" }, "No dated events."));
+  if (actor.counterparts.length) network(graph, actor, actor.counterparts);
+  else graph.replaceWith(el("p", { class: "muted" }, "No counterparts."));
 }
 
 export async function placePage(geonameid) {
@@ -177,12 +179,13 @@ export async function briefingPage() {
     table(["actor", "country", "events"], b.top_actors.map((a) => [link(actorHref(a.key), ar(a.name)), a.country || "—", a.events])),
     el("h2", {}, "Main events"),
     el("ol", { class: "main-events" }, b.main_events.map((e) => el("li", {},
-      `${e.date || "undated"} · ${e.event_type} · `, ar(`${e.actor || "—"} → ${e.recipient || "—"}`),
+      `${e.date || "undated"} · ${e.event_type} · `, ar(e.actor || "—"), " → ", ar(e.recipient || "—"),
       e.place ? [" · ", ar(e.place)] : "", e.dead ? ` · ${e.dead} dead` : "", ` · ${e.sources} source${e.sources > 1 ? "s" : ""} · `,
       link(evidenceHref(e.doc_id, e.id), "evidence")))),
     el("h2", {}, "Key quotes"),
     el("ol", { class: "quotes" }, b.quotes.map((q) => el("li", {}, link(actorHref(q.speaker_key), ar(q.speaker)), ": ",
       ar(q.text, "blockquote"), el("span", { class: "muted" }, q.published || "", " "), link(quoteHref(q.doc_id, q.id), "evidence")))));
   await eventMap(box, b.located);
-  timeline(chart, b.timeline.map((r) => ({ period: r.date, type: r.type, events: r.events })));
+  if (b.timeline.length) timeline(chart, b.timeline.map((r) => ({ period: r.date, type: r.type, events: r.events })));
+  else chart.replaceWith(el("p", { class: "muted" }, "No events dated to the day."));
 }
