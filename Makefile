@@ -1,12 +1,13 @@
 # Two commands do everything on a fresh machine: `make demo` and `make test`.
 # `make data` rebuilds the bundled data from ../shared (developers only).
 PYTHON ?= python3
+PORT   ?= 8000
 VENV   := .venv
 BIN    := $(VENV)/bin
 # pytest exits 5 when a selection holds no test (a marker with nothing under it): not a failure
 PYTEST := $(BIN)/python -m pytest -q
 
-.PHONY: demo test lint typecheck unit slow data clean
+.PHONY: demo test lint typecheck unit slow data clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +33,7 @@ demo: $(VENV)/.installed
 	$(BIN)/marsad events --db demo.db --limit 15
 	$(BIN)/marsad actors --db demo.db --top 10
 	$(BIN)/marsad search --db demo.db "الغوطة" --limit 3
+	$(BIN)/marsad serve --db demo.db --port $(PORT)
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check src tests scripts benchmarks
@@ -40,8 +42,16 @@ lint: $(VENV)/.installed-dev
 typecheck: $(VENV)/.installed-dev
 	$(BIN)/mypy
 
+# Debian's chromium for the browser tests (Playwright drives it; no browser is ever downloaded).
+# Installed where this runs as root with apt (CI); elsewhere the browser tests skip with a reason.
+browser:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  { apt-get install -y -qq chromium >/dev/null 2>&1 || \
+	    { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }; }; } || \
+	  echo "chromium could not be installed: the browser tests will skip"
+
 # the fast suite: everything but the tests marked slow
-unit: $(VENV)/.installed-dev
+unit: $(VENV)/.installed-dev browser
 	$(PYTEST) -m "not slow" || [ $$? -eq 5 ]
 
 # large inputs, with their time and memory bounds

@@ -147,6 +147,10 @@ def add_corpus_commands(commands: Any, common: Any) -> None:
     p.add_argument("--port", type=int, default=8000, help="port (default 8000)")
     p.add_argument("--token", default=os.environ.get("MARSAD_TOKEN"), help="allow writes with this token")
     p.add_argument("--max-body", type=int, default=1_000_000, help="largest request body in bytes (default 1 MB)")
+    p.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
+    p.add_argument(
+        "--cache-mb", type=int, default=64, help="memory for answers kept until the store changes (default 64; 0: none)"
+    )
     common(p)
     p.set_defaults(run=run_serve)
 
@@ -265,18 +269,32 @@ def run_watch(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def run_serve(args: argparse.Namespace, out: TextIO) -> int:
+    import dataclasses
     import threading
 
     import uvicorn
 
-    from marsad.api.app import Settings, create_app
+    from marsad.api.app import SETTINGS_VARIABLE, Settings, create_app
 
     if args.token and not Path(args.db).exists():
         Store(args.db).close()  # a server that may write can start on a new store
-    app = create_app(
-        Settings(Path(args.db), token=args.token, max_body=args.max_body, kb_files=_kb_files(args), stages=args.stages)
+    elif Path(args.db).exists():
+        Store(args.db).close()  # an older store gets the newest schema's indexes (refused if not a store)
+    settings = Settings(
+        Path(args.db),
+        token=args.token,
+        max_body=args.max_body,
+        kb_files=_kb_files(args),
+        stages=args.stages,
+        cache_bytes=args.cache_mb * 1_000_000,
     )
-    threading.Thread(target=app.state.extractor.warm, daemon=True).start()  # the first pasted article is quick
+    app = create_app(settings)  # a missing or foreign store fails here, with a message
     print(f"marsad: serving {args.db} at http://{args.host}:{args.port}/ (Ctrl-C stops)", file=sys.stderr)
+    if args.workers > 1:
+        os.environ[SETTINGS_VARIABLE] = json.dumps({**dataclasses.asdict(settings), "db": str(settings.db)})
+        uvicorn.run("marsad.api.app:app_from_environment", factory=True, host=args.host, port=args.port,
+                    workers=args.workers, log_level="warning")  # fmt: skip
+        return EXIT_OK
+    threading.Thread(target=app.state.extractor.warm, daemon=True).start()  # the first pasted article is quick
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return EXIT_OK

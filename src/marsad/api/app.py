@@ -11,14 +11,16 @@ import asyncio
 import csv
 import hmac
 import io
+import json
 import sqlite3
 import threading
 import time
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import Annotated, Any
 
 from fastapi import Body, FastAPI, Header, HTTPException, Query, Request
 from fastapi import Path as PathParam
@@ -44,7 +46,6 @@ from marsad.version import __version__
 STATIC = Path(__file__).resolve().parent.parent / "web" / "static"
 PAGES = ("/", "/map", "/events", "/search", "/paste", "/briefing", "/actors")
 DATE = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-T = TypeVar("T")
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Settings:
     max_body: int = 1_000_000  # bytes of a request body
     query_seconds: float = 10.0  # a query running longer is interrupted (503)
     extract_seconds: float = 60.0  # an article taking longer to analyse answers 503
+    cache_bytes: int = 64_000_000  # GET answers kept until the store changes; 0: none
     kb_files: list[str] = field(default_factory=list)
     stages: list[str] = field(default_factory=lambda: list(DEFAULT_STAGES))  # what POSTed articles go through
 
@@ -135,25 +137,63 @@ class Article(BaseModel):
         return Document(text=self.text, title=self.title, published=published, source=self.source, url=self.url)
 
 
-class Cache:
-    """Answers that scan whole tables (counts, top lists), kept until a document is added."""
+class StoreVersion:
+    """The store's version (its newest document's rowid), read at most once a second: an ingest
+    running beside the server is seen within a second; a write through the API at once."""
 
-    def __init__(self) -> None:
-        self._answers: dict[tuple[Any, ...], tuple[int, Any]] = {}
+    def __init__(self, readers: Readers, seconds: float = 1.0) -> None:
+        self.readers, self.seconds = readers, seconds
+        self._value, self._read_at = 0, -float("inf")
+
+    def _read(self) -> int:
+        with self.readers.store() as store:
+            value: int = store.conn.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()[0]
+            return value
+
+    async def current(self) -> int:
+        if time.monotonic() - self._read_at > self.seconds:
+            self._value, self._read_at = await run_in_threadpool(self._read), time.monotonic()
+        return self._value
+
+    def changed(self) -> None:
+        self._read_at = -float("inf")
+
+
+class Responses:
+    """Answers to GET requests, kept until a document is added to the store (its version: the
+    newest document's rowid) or until `max_bytes` of newer answers push them out. Dashboards ask
+    the same questions again and again; an answer from here costs a dictionary look-up."""
+
+    def __init__(self, max_bytes: int) -> None:
+        self.max_bytes = max_bytes
+        self._kept: OrderedDict[str, tuple[int, bytes, str]] = OrderedDict()
+        self._size = 0
         self._lock = threading.Lock()
 
-    def get(self, store: Store, key: tuple[Any, ...], compute: Callable[[], T]) -> T:
-        version = store.conn.execute("SELECT coalesce(max(rowid), 0) FROM documents").fetchone()[0]
+    def get(self, key: str, version: int) -> tuple[bytes, str] | None:
         with self._lock:
-            hit = self._answers.get(key)
-        if hit is not None and hit[0] == version:
-            return hit[1]  # type: ignore[no-any-return]
-        answer = compute()
+            hit = self._kept.get(key)
+            if hit is None or hit[0] != version:
+                return None
+            self._kept.move_to_end(key)
+            return hit[1], hit[2]
+
+    def put(self, key: str, version: int, body: bytes, media_type: str) -> None:
+        if len(body) > self.max_bytes // 8:
+            return  # one huge answer would push out many small ones
         with self._lock:
-            if len(self._answers) > 1000:
-                self._answers.clear()
-            self._answers[key] = (version, answer)
-        return answer
+            old = self._kept.pop(key, None)
+            if old is not None:
+                self._size -= len(old[1])
+            self._kept[key] = (version, body, media_type)
+            self._size += len(body)
+            while self._size > self.max_bytes:
+                _, (_, dropped, _) = self._kept.popitem(last=False)
+                self._size -= len(dropped)
+
+
+def _json(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 Limit = Annotated[int, Query(ge=1, le=500)]
@@ -167,7 +207,32 @@ def create_app(settings: Settings) -> FastAPI:
     Store(settings.db, readonly=True).close()  # a missing or foreign file fails here, not at the first request
     readers = Readers(settings.db, settings.query_seconds)
     extractor = Extractor(settings.stages, settings.kb_files)
-    cache = Cache()
+    responses = Responses(settings.cache_bytes)
+
+    version = StoreVersion(readers)
+
+    async def answer(
+        request: Request, compute: Callable[[Store], Any], media_type: str = "application/json"
+    ) -> Response:
+        """The answer to a GET request: a kept one, on the event loop, or one computed on a read
+        connection in a worker thread (`compute` returns bytes as they are, anything else as
+        JSON). Kept answers never wait behind the threads computing new ones."""
+        key = f"{request.url.path}?{request.url.query}"
+        current = await version.current() if settings.cache_bytes else 0
+        hit = responses.get(key, current) if settings.cache_bytes else None
+        if hit is not None:
+            return Response(hit[0], media_type=hit[1])
+
+        def computed() -> bytes:
+            with readers.store() as store:
+                value = compute(store)
+            return value if isinstance(value, bytes) else _json(value)
+
+        body = await run_in_threadpool(computed)
+        if settings.cache_bytes:
+            responses.put(key, current, body, media_type)
+        return Response(body, media_type=media_type)
+
     write_lock = threading.Lock()
     app = FastAPI(
         title="marsad",
@@ -200,30 +265,37 @@ def create_app(settings: Settings) -> FastAPI:
         return JSONResponse({"detail": "the request holds text that is not valid Unicode"}, status_code=400)
 
     @app.get("/api/stats", summary="Counts of what the store holds")
-    def api_stats() -> dict[str, Any]:
-        with readers.store() as store:
-            return cache.get(store, ("stats",), lambda: stats(store))
+    async def api_stats(request: Request) -> Response:
+        return await answer(request, stats)
 
     @app.get("/api/documents", summary="Documents: full-text search (best first) or the newest")
-    def api_documents(
+    async def api_documents(
+        request: Request,
         q: Annotated[str | None, Query(max_length=500, description="words; clitics do not matter")] = None,
         source: Annotated[str | None, Query(max_length=200)] = None,
         since: Day = None,
         until: Day = None,
         limit: Limit = 20,
         offset: Offset = 0,
-    ) -> dict[str, Any]:
-        with readers.store() as store:
-            return browse.documents_page(store, q, source=source, since=since, until=until, limit=limit, offset=offset)
+    ) -> Response:
+        return await answer(
+            request,
+            lambda store: browse.documents_page(
+                store, q, source=source, since=since, until=until, limit=limit, offset=offset
+            ),
+        )
 
     @app.get("/api/documents/{doc_id}", summary="One document with every record and its spans")
-    def api_document(doc_id: Annotated[str, PathParam(max_length=64)]) -> dict[str, Any]:
-        with readers.store() as store:
+    async def api_document(request: Request, doc_id: Annotated[str, PathParam(max_length=64)]) -> Response:
+        def one(store: Store) -> dict[str, Any]:
             extras = browse.document_extras(store, doc_id)
             return {**document(store, doc_id).to_dict(include_tokens=False), **extras}
 
+        return await answer(request, one)
+
     @app.get("/api/events", summary="Events, newest first (JSON, CSV or GeoJSON)", response_model=None)
-    def api_events(
+    async def api_events(
+        request: Request,
         type: Annotated[str | None, Query(pattern=r"^[A-Za-z_]+$", description="PLOVER type")] = None,
         actor: Annotated[str | None, Query(max_length=300, description="name, knowledge-base id or actor key")] = None,
         country: Country = None,
@@ -234,56 +306,59 @@ def create_app(settings: Settings) -> FastAPI:
         limit: Limit = 100,
         offset: Offset = 0,
         format: Annotated[str, Query(pattern="^(json|csv|geojson)$")] = "json",
-    ) -> Response | dict[str, Any]:
+    ) -> Response:
         if actor and "|" in actor:  # an actor key from the actors endpoint
             f = browse.actor_filter(actor)
             actor, country, sector = f.actor, country or f.country, sector or f.sector
         where = EventFilter(type, actor, country, sector, place, since, until, limit, offset)
-        with readers.store() as store:
+
+        def events(store: Store) -> Any:
             items = [browse.event_item(r) for r in event_rows(store, where)]
-        if format == "geojson":
-            return JSONResponse(geojson(items), media_type="application/geo+json")
-        if format == "csv":
-            out = io.StringIO()
-            writer = csv.DictWriter(out, fieldnames=[c for c, _ in FLAT_COLUMNS] + ["id"])
-            writer.writeheader()
-            writer.writerows(items)
-            return Response(out.getvalue(), media_type="text/csv; charset=utf-8")
-        return {"items": items, "offset": offset, "limit": limit}
+            if format == "geojson":
+                return geojson(items)
+            if format == "csv":
+                out = io.StringIO()
+                writer = csv.DictWriter(out, fieldnames=[c for c, _ in FLAT_COLUMNS] + ["id"])
+                writer.writeheader()
+                writer.writerows(items)
+                return out.getvalue().encode("utf-8")
+            return {"items": items, "offset": offset, "limit": limit}
+
+        media = {"geojson": "application/geo+json", "csv": "text/csv; charset=utf-8"}.get(format, "application/json")
+        return await answer(request, events, media)
 
     @app.get("/api/actors", summary="The actors named in most documents, with their events")
-    def api_actors(country: Country = None, limit: Limit = 50) -> dict[str, Any]:
-        with readers.store() as store:
-            rows = cache.get(store, ("actors", country, limit), lambda: top_actors(store, limit, country))
-        items = [{**r, "key": r["kb_id"] or f"{r['name']}|{r['country'] or ''}|{r['sector'] or ''}"} for r in rows]
-        return {"items": items}
+    async def api_actors(request: Request, country: Country = None, limit: Limit = 50) -> Response:
+        def actors(store: Store) -> dict[str, Any]:
+            rows = top_actors(store, limit, country)
+            keyed = [{**r, "key": r["kb_id"] or f"{r['name']}|{r['country'] or ''}|{r['sector'] or ''}"} for r in rows]
+            return {"items": keyed}
+
+        return await answer(request, actors)
 
     @app.get("/api/actors/{key:path}", summary="One actor: events, timeline, counterparts, quotes")
-    def api_actor(key: Annotated[str, PathParam(max_length=300)]) -> dict[str, Any]:
-        with readers.store() as store:
-            return browse.actor_profile(store, key)
+    async def api_actor(request: Request, key: Annotated[str, PathParam(max_length=300)]) -> Response:
+        return await answer(request, lambda store: browse.actor_profile(store, key))
 
     @app.get("/api/places", summary="Resolved places by the documents naming them")
-    def api_places(country: Country = None, limit: Limit = 100) -> dict[str, Any]:
-        with readers.store() as store:
-            return {
-                "items": cache.get(store, ("places", country, limit), lambda: browse.places_page(store, country, limit))
-            }
+    async def api_places(request: Request, country: Country = None, limit: Limit = 100) -> Response:
+        return await answer(request, lambda store: {"items": browse.places_page(store, country, limit)})
 
     @app.get("/api/places/{geonameid}", summary="One place")
-    def api_place(geonameid: Annotated[int, PathParam(ge=0, le=2**40)]) -> dict[str, Any]:
-        with readers.store() as store:
-            return browse.place_profile(store, geonameid)
+    async def api_place(request: Request, geonameid: Annotated[int, PathParam(ge=0, le=2**40)]) -> Response:
+        return await answer(request, lambda store: browse.place_profile(store, geonameid))
 
     @app.get("/api/briefing", summary="A country's or an actor's events, actors and quotes over a date range")
-    def api_briefing(
+    async def api_briefing(
+        request: Request,
         country: Country = None,
         actor: Annotated[str | None, Query(max_length=300)] = None,
         since: Day = None,
         until: Day = None,
-    ) -> dict[str, Any]:
-        with readers.store() as store:
-            return browse.briefing(store, country=country, actor=actor, since=since, until=until)
+    ) -> Response:
+        return await answer(
+            request, lambda store: browse.briefing(store, country=country, actor=actor, since=since, until=until)
+        )
 
     @app.post("/api/extract", summary="Analyse one article (nothing is stored)")
     async def api_extract(article: Annotated[Article, Body()]) -> dict[str, Any]:
@@ -304,6 +379,7 @@ def create_app(settings: Settings) -> FastAPI:
                 return store.add(stored_document(analysed), "api")
 
         stored = await run_in_threadpool(write)
+        version.changed()
         return {"id": analysed.id, "stored": stored}
 
     static = StaticFiles(directory=STATIC)
@@ -314,6 +390,20 @@ def create_app(settings: Settings) -> FastAPI:
         app.add_api_route(path, lambda: FileResponse(page), methods=["GET", "HEAD"], include_in_schema=False)
     for path in ("/actors/{key:path}", "/documents/{doc_id}", "/places/{geonameid}"):
         app.add_api_route(path, lambda: FileResponse(page), methods=["GET", "HEAD"], include_in_schema=False)
+    return app
+
+
+SETTINGS_VARIABLE = "MARSAD_SERVE_SETTINGS"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of the settings `marsad serve --workers N` hands each worker process (as JSON in
+    $MARSAD_SERVE_SETTINGS: uvicorn starts worker processes from an import string)."""
+    import os
+
+    values = json.loads(os.environ[SETTINGS_VARIABLE])
+    app = create_app(Settings(**{**values, "db": Path(values["db"])}))
+    threading.Thread(target=app.state.extractor.warm, daemon=True).start()
     return app
 
 

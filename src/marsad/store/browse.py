@@ -20,6 +20,11 @@ from marsad.store.queries import EventFilter, QueryError, event_rows, search
 BRIEFING_EVENTS = 1000  # the newest events a briefing reads: enough for a country-month, bounded for a decade
 
 
+# what a map dot needs of an event (its tooltip, colour, size and link to the evidence)
+MAP_FIELDS = ("doc_id", "id", "event_type", "date", "actor", "recipient", "place", "latitude", "longitude", "dead",
+              "trigger")  # fmt: skip
+
+
 class NotFound(QueryError):
     """No such document, actor or place in the store."""
 
@@ -188,7 +193,7 @@ def place_profile(store: Store, geonameid: int) -> dict[str, Any]:
             "events_by_type": by_type}  # fmt: skip
 
 
-def actor_profile(store: Store, key: str, limit: int = 100) -> dict[str, Any]:
+def actor_profile(store: Store, key: str, limit: int = 50) -> dict[str, Any]:
     """One actor: its codes and counts, its events (newest first) with its role in each, its
     events by month and type, the actors it acts on and is acted on by, and its quotes."""
     where, params = _actor_where(key)
@@ -296,7 +301,7 @@ def briefing(
     return {
         "country": country.upper() if country else None, "actor": actor, "actor_name": name,
         "since": since, "until": until, "events_total": len(events), "truncated": len(events) >= BRIEFING_EVENTS,
-        "located": [e for e in events if e["latitude"] is not None],
+        "located": [{k: e[k] for k in MAP_FIELDS} for e in events if e["latitude"] is not None],
         "timeline": [{"date": d, "type": t, "events": n} for (d, t), n in sorted(by_day.items())],
         "top_actors": [
             {"key": k, "name": n, "country": c, "events": count}

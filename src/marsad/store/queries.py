@@ -127,13 +127,14 @@ def event_rows(store: Store, f: EventFilter) -> list[dict[str, Any]]:
         participant.append("p.country = ?")
         params_actor.append(f.country.upper())
     if participant:
-        clause = (
-            "EXISTS (SELECT 1 FROM participants p WHERE p.doc_id = e.doc_id AND p.event_id = e.id AND "
-            + " AND ".join(participant) + ")"
-        )  # fmt: skip
+        # the events of the matching participants, found by the participants' indexes: an EXISTS
+        # per event would visit every event
+        clause = "(e.doc_id, e.id) IN (SELECT p.doc_id, p.event_id FROM participants p WHERE "
+        clause += " AND ".join(participant)
         if f.country and not f.actor and not f.sector:
-            clause = f"({clause} OR e.place_country = ?)"
+            clause += " UNION SELECT doc_id, id FROM events WHERE place_country = ?"
             params_actor.append(f.country.upper())
+        clause += ")"
         where.append(clause)
         params += params_actor
     sql = (

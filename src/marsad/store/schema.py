@@ -101,13 +101,16 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (feed, item_id)
     ) WITHOUT ROWID;
     """,
-    # 2: what the web app and the API look up: events by place and by date, actors and event
-    # participants by name
+    # 2: what the web app and the API look up: events by place, place country and date; actors
+    # by name; event participants by name, text and country
     """
     CREATE INDEX events_place ON events(geonameid);
+    CREATE INDEX events_place_country ON events(place_country);
     CREATE INDEX events_date ON events(date);
     CREATE INDEX actors_name ON actors(name);
     CREATE INDEX participants_name ON participants(name);
+    CREATE INDEX participants_text ON participants(text);
+    CREATE INDEX participants_country ON participants(country);
     """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
