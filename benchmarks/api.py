@@ -150,7 +150,9 @@ def run_level(port: int, pool: list[tuple[str, str]], clients: int, total: int, 
     for t in threads:
         t.join()
     wall = time.perf_counter() - started
-    return {"clients": clients, "wall": wall, "latencies": latencies, "statuses": dict(statuses)}
+    asked = [path for _, path in pool[:total]]
+    repeated = 1 - len(set(asked)) / len(asked)  # asked before in this level: an upper bound on kept answers
+    return {"clients": clients, "wall": wall, "latencies": latencies, "statuses": dict(statuses), "repeated": repeated}
 
 
 def pct(values: list[float], p: float) -> float:
@@ -192,9 +194,9 @@ def main() -> None:
     print(f"store: {db} ({documents} documents); server processes: {args.workers}; answers kept: "
           f"{'no' if args.no_cache else 'yes'}; load average after: {os.getloadavg()[0]:.2f}")  # fmt: skip
     names = sorted({n for r in results for n in r["latencies"] if n != "all"})  # type: ignore[attr-defined]
-    head = "| clients | requests | req/s | p50 ms | p99 ms | 5xx | other errors | "
+    head = "| clients | requests | repeated | req/s | p50 ms | p99 ms | 5xx | other errors | "
     print("\n" + head + " | ".join(f"{n} p99" for n in names) + " |")
-    print("|---" * (7 + len(names)) + "|")
+    print("|---" * (8 + len(names)) + "|")
     fields = {}
     for r in results:
         lat = r["latencies"]
@@ -204,8 +206,8 @@ def main() -> None:
         other = sum(n for s, n in statuses.items() if s == 0 or 400 <= s < 500)  # type: ignore[union-attr]
         per = " | ".join(f"{pct(lat[n], 0.99):.0f}" if lat.get(n) else "-" for n in names)  # type: ignore[union-attr]
         c = r["clients"]
-        print(f"| {c} | {len(every)} | {len(every) / r['wall']:.0f} | {pct(every, 0.5):.1f} | {pct(every, 0.99):.1f} |"
-              f" {server_errors} | {other} | {per} |")  # fmt: skip
+        print(f"| {c} | {len(every)} | {r['repeated']:.0%} | {len(every) / r['wall']:.0f} | {pct(every, 0.5):.1f} |"
+              f" {pct(every, 0.99):.1f} | {server_errors} | {other} | {per} |")  # fmt: skip
         fields[f"p50_ms_{c}"] = f"{pct(every, 0.5):.1f}"
         fields[f"p99_ms_{c}"] = f"{pct(every, 0.99):.1f}"
         fields[f"rps_{c}"] = f"{len(every) / r['wall']:.0f}"

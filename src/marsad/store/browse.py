@@ -53,10 +53,13 @@ def _participant_where(key: str) -> tuple[str, list[str]]:
     parts = _key_parts(key)
     if parts is None:
         return "p.kb_id = ?", [key]
+    name, country, sector = parts
+    # name and text compared as bare columns, so that their indexes serve; the unary + keeps the
+    # planner off the kb_id index, where NULL is most rows
     return (
-        "p.kb_id IS NULL AND coalesce(p.name, p.text) = ? AND coalesce(p.country, '') = ?"
+        "(p.name = ? OR (p.name IS NULL AND p.text = ?)) AND +p.kb_id IS NULL AND coalesce(p.country, '') = ?"
         " AND coalesce(p.sector, '') = ?",
-        list(parts),
+        [name, name, country, sector],
     )
 
 
@@ -65,7 +68,7 @@ def _actor_where(key: str) -> tuple[str, list[str]]:
     if parts is None:
         return "a.kb_id = ?", [key]
     return (
-        "a.kb_id IS NULL AND a.name = ? AND coalesce(a.country, '') = ? AND coalesce(a.sector, '') = ?",
+        "+a.kb_id IS NULL AND a.name = ? AND coalesce(a.country, '') = ? AND coalesce(a.sector, '') = ?",
         list(parts),
     )
 
@@ -308,7 +311,7 @@ def briefing(
             for (k, n, c), count in involved.most_common(15)
         ],
         "main_events": main,
-        "quotes": _key_quotes(store, country=country, actor=actor, since=since, until=until),
+        "quotes": _key_quotes(store, list(dict.fromkeys(e["doc_id"] for e in events)), country=country, actor=actor),
     }  # fmt: skip
 
 
@@ -338,27 +341,21 @@ def _json_list(values: set[str]) -> str:
 
 
 def _key_quotes(
-    store: Store, *, country: str | None, actor: str | None, since: str | None, until: str | None, limit: int = 12
+    store: Store, documents: list[str], *, country: str | None, actor: str | None, limit: int = 12
 ) -> list[dict[str, Any]]:
-    """Direct quotes of the actor (or of the country's actors) in documents of the date range,
-    the most named speakers first."""
+    """Direct quotes in the documents that tell the briefing's events, spoken by the actor (or by
+    one of the country's actors), the most named speakers first."""
     if actor:
         where, params = _actor_where(actor)
     else:
         assert country is not None
         where, params = "a.country = ?", [country.upper()]
-    if since:
-        where += " AND d.published >= ?"
-        params.append(since)
-    if until:
-        where += " AND d.published <= ?"
-        params.append(until + "\uffff")
     rows = store.conn.execute(
         'SELECT q.doc_id, q.id, q.kind, q.text, q.start, q."end", a.name, a.country, a.kb_id, a.sector,'
-        " d.title, d.published FROM actors a JOIN quotes q ON q.doc_id = a.doc_id AND q.speaker_actor = a.id"
-        f" JOIN documents d ON d.id = a.doc_id WHERE {where} AND q.kind = 'direct'"
-        " ORDER BY a.mentions DESC, d.published DESC LIMIT ?",
-        [*params, limit],
+        " d.title, d.published FROM json_each(?) AS j JOIN quotes q ON q.doc_id = j.value"
+        " JOIN actors a ON a.doc_id = q.doc_id AND a.id = q.speaker_actor JOIN documents d ON d.id = q.doc_id"
+        f" WHERE {where} AND q.kind = 'direct' ORDER BY a.mentions DESC, d.published DESC LIMIT ?",
+        [json.dumps(documents), *params, limit],
     ).fetchall()
     return [
         {"doc_id": d, "id": i, "kind": k, "text": t, "start": s, "end": e, "speaker": n,

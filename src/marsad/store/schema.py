@@ -106,7 +106,7 @@ MIGRATIONS: tuple[str, ...] = (
     """
     CREATE INDEX events_place ON events(geonameid);
     CREATE INDEX events_place_country ON events(place_country);
-    CREATE INDEX events_date ON events(date);
+    CREATE INDEX events_date ON events(date, doc_id, id);  -- a date range checks (doc_id, id) without the rows
     CREATE INDEX actors_name ON actors(name);
     CREATE INDEX participants_name ON participants(name);
     CREATE INDEX participants_text ON participants(text);
