@@ -73,10 +73,10 @@ def _actor_where(key: str) -> tuple[str, list[str]]:
     )
 
 
-def event_item(row: dict[str, Any]) -> dict[str, Any]:
+def event_item(row: dict[str, Any], record: dict[str, Any] | None = None) -> dict[str, Any]:
     """An event row as the API gives it: the flat export record, with the event's id in its
     document (`id`) for links to the evidence."""
-    return {**flat_event(row), "id": row["id"]}
+    return {**flat_event(row, record), "id": row["id"]}
 
 
 def documents_page(
@@ -288,14 +288,15 @@ def briefing(
         assert country is not None
         f = EventFilter(country=country)
     rows = event_rows(store, replace(f, since=since, until=until, limit=BRIEFING_EVENTS))
-    events = [event_item(r) for r in rows]
+    records = [json.loads(r["record"]) for r in rows]
+    events = [event_item(r, record) for r, record in zip(rows, records, strict=True)]
     stories = _story_sources(store, {e["story_id"] for e in events if e["story_id"]})
     for e in events:
         e["sources"] = stories.get(e["story_id"], 1)
     by_day = Counter((e["date"], e["event_type"]) for e in events if e["date"] and len(e["date"]) == 10)
     involved: Counter[tuple[str, str, str]] = Counter()
-    for r in rows:
-        for p in _participants(r):
+    for record in records:
+        for p in _participants(record):
             involved[p] += 1
     main = sorted(
         events,
@@ -315,8 +316,7 @@ def briefing(
     }  # fmt: skip
 
 
-def _participants(row: dict[str, Any]) -> list[tuple[str, str, str]]:
-    record = json.loads(row["record"])
+def _participants(record: dict[str, Any]) -> list[tuple[str, str, str]]:
     out = []
     for p in record["actor"] + record["recipient"]:
         name = p.get("name") or p["text"]

@@ -38,9 +38,11 @@ def _joined(people: list[dict[str, Any]], field: str) -> str | None:
     return "; ".join(values) if any(values) else None
 
 
-def flat_event(row: dict[str, Any]) -> dict[str, Any]:
-    """One event as a flat record of FLAT_COLUMNS (several actors joined by "; ")."""
-    record = json.loads(row["record"])
+def flat_event(row: dict[str, Any], record: dict[str, Any] | None = None) -> dict[str, Any]:
+    """One event as a flat record of FLAT_COLUMNS (several actors joined by "; "); `record`: the
+    row's PLOVER record when the caller has read it already."""
+    if record is None:
+        record = json.loads(row["record"])
     actors, recipients = record["actor"], record["recipient"]
     return {
         "event_id": f"{row['doc_id']}-{row['id']}", "story_id": row["story_id"], "doc_id": row["doc_id"],
