@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 # pytest exits 5 when a selection holds no test (a marker with nothing under it): not a failure
 PYTEST := $(BIN)/python -m pytest -q
 
-.PHONY: demo test lint typecheck unit slow data clean browser
+.PHONY: demo test lint typecheck unit slow data clean browser java
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -18,11 +18,11 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 	touch $@
 
 $(VENV)/.installed-dev: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,spark]'
 	touch $@ $(VENV)/.installed
 
 $(VENV)/.installed-train: $(BIN)/python pyproject.toml
-	$(BIN)/python -m pip install --quiet -e '.[dev,train]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,spark,train]'
 	touch $@ $(VENV)/.installed-dev $(VENV)/.installed
 
 # the bundled example corpus into a store (demo.db, made anew), then what analysts ask of it
@@ -50,12 +50,19 @@ browser:
 	    { apt-get update -qq && apt-get install -y -qq chromium >/dev/null; }; }; } || \
 	  echo "chromium could not be installed: the browser tests will skip"
 
+# A Java runtime for Spark (the spark tests), installed the same way when the machine has none
+java:
+	@command -v java >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  { apt-get install -y -qq openjdk-17-jre-headless >/dev/null 2>&1 || \
+	    { apt-get update -qq && apt-get install -y -qq openjdk-17-jre-headless >/dev/null; }; }; } || \
+	  echo "java could not be installed: the spark tests will skip"
+
 # the fast suite: everything but the tests marked slow
-unit: $(VENV)/.installed-dev browser
+unit: $(VENV)/.installed-dev browser java
 	$(PYTEST) -m "not slow" || [ $$? -eq 5 ]
 
 # large inputs, with their time and memory bounds
-slow: $(VENV)/.installed-dev
+slow: $(VENV)/.installed-dev java
 	$(PYTEST) -m slow || [ $$? -eq 5 ]
 
 test: lint typecheck unit slow

@@ -25,7 +25,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("marsad.store",),
     ("marsad.corpus",),
     ("marsad.watch",),
-    ("marsad.api", "marsad.web"),
+    ("marsad.api", "marsad.web", "marsad.spark"),
     ("marsad.cli", "marsad.corpus_commands", "marsad"),
 ]
 TOP = "marsad"  # the package itself: a prefix of every module, so matched only exactly

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from marsad.corpus import default_workers, ingest
+from marsad.errors import MarsadError
 from marsad.ingest import count_records, read_inputs
 from marsad.kb.base import env_files as kb_files_from_env
 from marsad.store.db import Store
@@ -132,6 +133,26 @@ def add_corpus_commands(commands: Any, common: Any) -> None:
     p.add_argument("--rounds", type=int, help="stop after this many polls of every feed (default: never)")
     common(p)
     p.set_defaults(run=run_watch)
+
+    p = commands.add_parser(
+        "spark",
+        help="analyse an archive on Apache Spark into Parquet tables",
+        description=(
+            "Run the pipeline on Apache Spark (pip install marsad[spark]): read JSON Lines, text files (one article "
+            "each) or Parquet from any path Spark reads, analyse in partitions, link near-duplicates and story "
+            "events, and write Parquet tables partitioned by published month under --output (docs/spark.md)."
+        ),
+    )
+    p.add_argument("--input", required=True, help="file, directory or glob (local, hdfs://, s3a://)")
+    p.add_argument("--output", required=True, help="directory for the tables (replaced)")
+    p.add_argument("--master", help="local[N], spark://HOST:PORT, yarn (default: spark-submit's, else local[*])")
+    p.add_argument("--input-format", dest="input_format", choices=("jsonl", "text", "parquet"))
+    p.add_argument("--published", help="publication date YYYY-MM-DD for records that give none")
+    p.add_argument("--source", help="source name for records that give none")
+    p.add_argument("--field", type=_field, action="append", default=[], metavar="NAME=KEY",
+                   help="JSON/Parquet field mapping, e.g. --field text=body")  # fmt: skip
+    common(p)
+    p.set_defaults(run=run_spark)
 
     p = commands.add_parser(
         "serve",
@@ -298,3 +319,25 @@ def run_serve(args: argparse.Namespace, out: TextIO) -> int:
     threading.Thread(target=app.state.extractor.warm, daemon=True).start()  # the first pasted article is quick
     uvicorn.run(app, host=args.host, port=args.port, log_level="warning")
     return EXIT_OK
+
+
+def run_spark(args: argparse.Namespace, out: TextIO) -> int:
+    try:
+        from marsad.spark.job import Options, run, session
+    except ImportError as exc:
+        raise MarsadError(f"marsad spark needs pyspark: pip install 'marsad[spark]' ({exc})") from None
+    from marsad.model import parse_published
+
+    options = Options(
+        args.input, args.output, input_format=args.input_format, fields=dict(args.field),
+        published=parse_published(args.published) if args.published else None, source=args.source,
+        stages=args.stages, kb_files=_kb_files(args),
+    )  # fmt: skip
+    spark = session(args.master)
+    try:
+        summary = run(spark, options)
+    finally:
+        spark.stop()
+    for line in summary.lines():
+        print(line, file=sys.stderr)
+    return EXIT_INPUT if summary.rejected else EXIT_OK

@@ -12,6 +12,7 @@ from typing import Any, TextIO
 
 from marsad.store.db import Store
 from marsad.store.queries import EventFilter, QueryError, event_rows
+from marsad.store.rows import RECORD_COLUMNS, StoredDocument
 
 FORMATS = ("plover", "csv", "parquet", "geojson")
 
@@ -61,6 +62,20 @@ def flat_event(row: dict[str, Any], record: dict[str, Any] | None = None) -> dic
         "sentence_end": row["sentence_end"], "quote_id": row["quote_id"], "published": row["doc_published"],
         "source": row["doc_source"], "title": row["doc_title"], "url": row["doc_url"],
     }  # fmt: skip
+
+
+def flat_events(doc: StoredDocument, stories: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """The flat records of a document's events, as `export` writes them for a stored document
+    (`stories`: event id -> story id, where known)."""
+    names = [c for c, _ in RECORD_COLUMNS["events"]]
+    out = []
+    for values in doc.tables["events"]:
+        row = dict(zip(names, values, strict=True))
+        row["story_id"] = (stories or {}).get(row["id"])
+        row.update(doc_title=doc.head["title"], doc_source=doc.head["source"], doc_url=doc.head["url"],
+                   doc_published=doc.head["published"])  # fmt: skip
+        out.append(flat_event(row))
+    return out
 
 
 def plover_record(row: dict[str, Any]) -> dict[str, Any]:

@@ -25,6 +25,38 @@ SHINGLE = 3  # words per shingle
 _WORD = re.compile(r"[^\W_]")  # a letter or digit: a key holding one is a word
 
 
+# The columns of the record tables, in the order of stored_document's rows (and of the store's
+# tables, docs/store.md), with their Arrow types: the Parquet tables of `marsad spark` use them.
+RECORD_COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
+    "sentences": (("doc_id", "string"), ("n", "int64"), ("start", "int64"), ("end", "int64")),
+    "mentions": (("doc_id", "string"), ("id", "string"), ("label", "string"), ("start", "int64"),
+                 ("end", "int64"), ("text", "string")),
+    "actors": (("doc_id", "string"), ("id", "string"), ("name", "string"), ("name_latin", "string"),
+               ("country", "string"), ("sector", "string"), ("kb_id", "string"), ("wikidata", "string"),
+               ("mentions", "int64")),
+    "places": (("doc_id", "string"), ("id", "string"), ("name", "string"), ("geonameid", "int64"),
+               ("lat", "float64"), ("lon", "float64"), ("country", "string"), ("resolution", "string"),
+               ("mentions", "int64")),
+    "times": (("doc_id", "string"), ("id", "string"), ("start", "int64"), ("end", "int64"), ("text", "string"),
+              ("value", "string"), ("granularity", "string")),
+    "quotes": (("doc_id", "string"), ("id", "string"), ("kind", "string"), ("start", "int64"), ("end", "int64"),
+               ("text", "string"), ("speaker_mention", "string"), ("speaker_actor", "string"),
+               ("speaker_name", "string"), ("cue_start", "int64"), ("cue_end", "int64")),
+    "events": (("doc_id", "string"), ("id", "string"), ("type", "string"), ("mode", "string"),
+               ("context", "string"), ("date", "string"), ("date_source", "string"), ("date_text", "string"),
+               ("place_name", "string"), ("geonameid", "int64"), ("lat", "float64"), ("lon", "float64"),
+               ("place_country", "string"), ("place_source", "string"), ("place_start", "int64"),
+               ("place_end", "int64"), ("dead", "int64"), ("injured", "int64"), ("arrested", "int64"),
+               ("displaced", "int64"), ("trigger_text", "string"), ("trigger_start", "int64"),
+               ("trigger_end", "int64"), ("sentence_start", "int64"), ("sentence_end", "int64"),
+               ("quote_id", "string"), ("cameo_root", "string"), ("quad", "int64"), ("goldstein", "float64"),
+               ("confidence", "float64"), ("story_id", "string"), ("record", "string")),
+    "participants": (("doc_id", "string"), ("event_id", "string"), ("role", "string"), ("n", "int64"),
+                     ("start", "int64"), ("end", "int64"), ("text", "string"), ("name", "string"),
+                     ("country", "string"), ("sector", "string"), ("kb_id", "string"), ("wikidata", "string")),
+}  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class StoredDocument:
     """Everything the store writes for one document."""

@@ -15,9 +15,14 @@ story, named by the event's own id (document id and event id).
 
 from __future__ import annotations
 
+import re
 import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 
 WINDOW_DAYS = 1
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 
 def _actor_codes(conn: sqlite3.Connection, where: str, params: tuple[str, ...]) -> set[str]:
@@ -63,3 +68,64 @@ def link_story(conn: sqlite3.Connection, doc_id: str, event_id: str) -> str:
         (story, story),
     )
     return story
+
+
+@dataclass(frozen=True, slots=True)
+class StoryEvent:
+    """What the merge rule reads of an event (for `assign_stories`)."""
+
+    doc_id: str
+    event_id: str
+    type: str
+    date: str | None
+    geonameid: int | None
+    actor_codes: frozenset[str]  # kb_id, or "country|sector" ("-" for none), of its actors
+
+
+@dataclass(slots=True)
+class _Story:
+    id: str
+    date: str | None
+    codes: set[str] = field(default_factory=set)
+    documents: set[str] = field(default_factory=set)
+
+
+def _window(day: str | None) -> tuple[str, str] | None:
+    """The dates within WINDOW_DAYS of a day-precise date, as SQLite's date() gives them; None
+    for any other date (SQLite's date() is NULL for it, and nothing is between NULLs)."""
+    if day is None or not _DAY.match(day):
+        return None
+    try:
+        d = date.fromisoformat(day)
+    except ValueError:
+        return None
+    step = timedelta(days=WINDOW_DAYS)
+    return (d - step).isoformat(), (d + step).isoformat()
+
+
+def assign_stories(events: Iterable[StoryEvent]) -> dict[tuple[str, str], str]:
+    """Story ids for events given in the order a store would link them (documents in order, a
+    document's events in order), by link_story's rule; for runs that hold no store (Spark).
+    Only events of one type and one place can share a story, so a caller may group by both."""
+    founded: dict[tuple[str, int | None], list[_Story]] = {}
+    out = {}
+    for e in events:
+        story = None
+        window = _window(e.date) if e.geonameid is not None else None
+        if window is not None:
+            for candidate in founded.get((e.type, e.geonameid), []):
+                in_window = candidate.date is not None and window[0] <= candidate.date <= window[1]
+                if (
+                    in_window
+                    and e.doc_id not in candidate.documents
+                    and (not e.actor_codes or not candidate.codes or e.actor_codes & candidate.codes)
+                ):
+                    story = candidate
+                    break
+        if story is None:
+            story = _Story(f"{e.doc_id}-{e.event_id}", e.date)
+            founded.setdefault((e.type, e.geonameid), []).append(story)
+        story.codes |= e.actor_codes
+        story.documents.add(e.doc_id)
+        out[(e.doc_id, e.event_id)] = story.id
+    return out
