@@ -26,7 +26,7 @@ LAYERS: list[tuple[str, ...]] = [
     ("marsad.corpus",),
     ("marsad.watch",),
     ("marsad.api", "marsad.web", "marsad.spark"),
-    ("marsad.cli", "marsad.corpus_commands", "marsad"),
+    ("marsad.cli", "marsad.corpus_commands", "marsad", "marsad.spark.submit"),
 ]
 TOP = "marsad"  # the package itself: a prefix of every module, so matched only exactly
 
