@@ -217,3 +217,30 @@ def test_a_document_that_fails_midway_leaves_nothing_and_the_batch_is_kept(tmp_p
         assert store.add(stored_document(pipeline(_reads(PROTEST)[0].document)))  # type: ignore[arg-type]
         store.commit()  # search sees what is committed
         assert [h.doc_id for h in search(store, "الطلاب")] == [bad.id]
+
+
+def test_the_record_columns_are_the_store_tables_columns(tmp_path: Path) -> None:
+    from marsad.store.rows import RECORD_COLUMNS
+
+    with Store(tmp_path / "s.db") as store:
+        for name, columns in RECORD_COLUMNS.items():
+            stored = [row[1] for row in store.conn.execute(f"PRAGMA table_info({name})")]
+            assert stored == [c for c, _ in columns], name
+
+
+def test_assign_stories_gives_the_stores_stories(filled: Path) -> None:
+    from marsad.store.stories import StoryEvent, assign_stories
+
+    with Store(filled, readonly=True) as store:
+        rows = store.conn.execute(
+            "SELECT e.doc_id, e.id, e.type, e.date, e.geonameid, e.story_id FROM events e"
+            " JOIN documents d ON d.id = e.doc_id ORDER BY d.rowid, CAST(substr(e.id, 2) AS INTEGER)"
+        ).fetchall()
+        codes: dict[tuple[str, str], set[str]] = {}
+        for doc_id, event_id, country, sector, kb in store.conn.execute(
+            "SELECT doc_id, event_id, country, sector, kb_id FROM participants WHERE role = 'actor'"
+        ):
+            codes.setdefault((doc_id, event_id), set()).add(kb or f"{country or '-'}|{sector or '-'}")
+    events = [StoryEvent(d, e, t, day, g, frozenset(codes.get((d, e), ()))) for d, e, t, day, g, _ in rows]
+    assert assign_stories(events) == {(d, e): story for d, e, _, _, _, story in rows}
+    assert len(set(assign_stories(events).values())) < len(events)  # some events share a story
