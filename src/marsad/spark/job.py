@@ -78,16 +78,14 @@ class Summary:
 
 
 def session(master: str | None = None, app_name: str = "marsad") -> SparkSession:
-    """A Spark session (`master`: local[N], spark://…, yarn; default: what spark-submit set, else
-    local[*]). Python workers run this interpreter unless PYSPARK_PYTHON says otherwise."""
+    """A Spark session (`master`: local[N], spark://…, yarn; default: what spark-submit was given,
+    else local[*]). Python workers run this interpreter unless PYSPARK_PYTHON says otherwise."""
     from pyspark.sql import SparkSession
 
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName(app_name).config("spark.ui.showConsoleProgress", "false")
-    if master:
+    if master:  # else spark-submit's --master, or local[*] (pyspark's default)
         builder = builder.master(master)
-    elif "spark.master" not in os.environ.get("PYSPARK_SUBMIT_ARGS", ""):
-        builder = builder.config("spark.master", os.environ.get("MARSAD_SPARK_MASTER", "local[*]"))
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     if not spark.sparkContext.getConf().contains("spark.sql.shuffle.partitions"):
