@@ -86,6 +86,8 @@ def session(master: str | None = None, app_name: str = "marsad") -> SparkSession
     builder = SparkSession.builder.appName(app_name).config("spark.ui.showConsoleProgress", "false")
     if master:  # else spark-submit's --master, or local[*] (pyspark's default)
         builder = builder.master(master)
+    # an Arrow batch is analysed whole before it is handed on: keep it small
+    builder = builder.config("spark.sql.execution.arrow.maxRecordsPerBatch", "16")
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("ERROR")
     if not spark.sparkContext.getConf().contains("spark.sql.shuffle.partitions"):
@@ -112,28 +114,33 @@ def format_of(path: str, given: str | None) -> str:
     raise ValueError(f"{path}: say what it holds with --input-format ({', '.join(INPUT_FORMATS)})")
 
 
-def _inputs(spark: SparkSession, options: Options) -> Any:
-    """An RDD of (order, origin, kind, payload): the input's records in a fixed order."""
+def _inputs(spark: SparkSession, options: Options) -> DataFrame:
+    """The input's records in a fixed order: order, origin, kind (json, bytes, record), text, data."""
     from pyspark.sql import functions as F
 
     fmt = format_of(options.input, options.input_format)
     if fmt == "jsonl":
         lines = spark.read.text(options.input).select(F.input_file_name().alias("file"), "value")
-        rows = lines.rdd.zipWithIndex().map(lambda x: (x[1], f"{x[0][0]}#{x[1]}", "json", x[0][1]))
+        rows = lines.rdd.zipWithIndex().map(lambda x: (x[1], f"{x[0][0]}#{x[1]}", "json", x[0][1], None))
     elif fmt == "text":
         # the RDD reader, not the binaryFile source: that one leaves empty files out, unreported
         files: Any = spark.sparkContext.binaryFiles(options.input).sortByKey()
-        rows = files.zipWithIndex().map(lambda x: (x[1], x[0][0], "bytes", bytes(x[0][1])))
+        rows = files.zipWithIndex().map(lambda x: (x[1], x[0][0], "bytes", None, bytes(x[0][1])))
     else:
         table = spark.read.parquet(options.input)
-        rows = table.rdd.zipWithIndex().map(lambda x: (x[1], f"{options.input}#{x[1]}", "record", x[0].asDict()))
-    return rows
+        where = options.input
+        rows = table.rdd.zipWithIndex().map(
+            lambda x: (x[1], f"{where}#{x[1]}", "record", json.dumps(x[0].asDict(), default=str), None)
+        )
+    return spark.createDataFrame(rows, "order long, origin string, kind string, text string, data binary")
 
 
 def read_one(kind: str, payload: Any, origin: str, keys: Mapping[str, tuple[str, ...]], options: Options) -> Read:
     """One input record as a document, or the reason it is not one."""
     if kind == "bytes":
         return read_text(payload, origin, published=options.published, source=options.source)
+    if kind == "record":  # a Parquet row, as JSON
+        return read_record(json.loads(payload), origin, keys, published=options.published, source=options.source)
     if kind == "json":
         if "\ufffd" in payload:  # Spark decoded the line and replaced what was not UTF-8
             return skipped(origin, "is not valid UTF-8")
@@ -145,8 +152,6 @@ def read_one(kind: str, payload: Any, origin: str, keys: Mapping[str, tuple[str,
             return skipped(origin, f"is not valid JSON: {exc.msg} (column {exc.colno})")
         except RecursionError:
             return skipped(origin, "is not valid JSON: nested too deeply")
-    if isinstance(payload, dict) and isinstance(payload.get("published"), date):
-        payload = {**payload, "published": payload["published"].isoformat()}  # a Parquet date column
     return read_record(payload, origin, keys, published=options.published, source=options.source)
 
 
@@ -170,45 +175,69 @@ def month_of(published: str | None) -> str:
     return published[:7] if published else "undated"
 
 
-def analysed_row(order: int, origin: str, stored: StoredDocument) -> tuple[Any, ...]:
+def analysed_row(order: int, origin: str, stored: StoredDocument) -> dict[str, Any]:
     head = stored.head
     analysis = stored.analysis or {}
     document = (stored.id, head["title"], head["source"], head["url"], head["published"], stored.text, origin,
                 analysis.get("key"), analysis.get("marsad"), analysis.get("data"),
                 json.dumps(unpacked(stored.record), ensure_ascii=False), stored.minhash)  # fmt: skip
-    flat = [_typed(tuple(e[c] for c, _ in FLAT_COLUMNS), FLAT_COLUMNS) for e in flat_events(stored)]
-    records = [[_typed(r, RECORD_COLUMNS[t]) for r in stored.tables[t]] for t in RECORD_TABLES]
-    return (order, origin, None, None, month_of(head["published"]), document, flat, *records)
+    row: dict[str, Any] = {
+        "order": order, "origin": origin, "reason": None, "head": None, "month": month_of(head["published"]),
+        "document": dict(zip((c for c, _ in DOCUMENT_COLUMNS), document, strict=True)),
+        "events": flat_events(stored),
+    }  # fmt: skip
+    for t in RECORD_TABLES:
+        names = [c for c, _ in RECORD_COLUMNS[t]]
+        row[t] = [dict(zip(names, r, strict=True)) for r in stored.tables[t]]
+    return row
 
 
-def _typed(values: tuple[Any, ...], columns: Sequence[tuple[str, str]]) -> tuple[Any, ...]:
-    """Values as their Spark columns take them: a whole number in a float column as a float."""
-    return tuple(
-        float(v) if kind == "float64" and isinstance(v, int) else v
-        for v, (_, kind) in zip(values, columns, strict=True)
-    )
-
-
-def _rejected_row(order: int, origin: str, reason: str, payload: Any) -> tuple[Any, ...]:
+def _rejected_row(order: int, origin: str, reason: str, payload: Any) -> dict[str, Any]:
     head = payload[:200].decode("utf-8", "replace") if isinstance(payload, bytes) else str(payload)[:200]
-    return (order, origin, reason, head, None, None, [], *([] for _ in RECORD_TABLES))
+    return {"order": order, "origin": origin, "reason": reason, "head": head, "month": None, "document": None,
+            "events": [], **{t: [] for t in RECORD_TABLES}}  # fmt: skip
 
 
-def analyse_partition(items: Iterable[tuple[int, str, str, Any]], options: Options) -> Iterator[tuple[Any, ...]]:
-    """The analysed rows of one partition's records (a record that fails is a reject, never the
-    job's end)."""
-    keys = field_keys(options.fields)
-    for order, origin, kind, payload in items:
-        read = read_one(kind, payload, origin, keys, options)
-        if read.document is None:
-            yield _rejected_row(order, origin, read.problem or "unreadable", payload)
-            continue
-        try:
-            stored = stored_document(_worker_pipeline(options)(read.document))
-        except Exception as exc:  # one article, not the job
-            yield _rejected_row(order, origin, f"analysis failed: {type(exc).__name__}: {exc}", payload)
-            continue
-        yield analysed_row(order, origin, stored)
+def analyse(order: int, origin: str, kind: str, payload: Any, options: Options) -> dict[str, Any]:
+    """One input record analysed, or rejected with the reason (never the job's end)."""
+    read = read_one(kind, payload, origin, field_keys(options.fields), options)
+    if read.document is None:
+        return _rejected_row(order, origin, read.problem or "unreadable", payload)
+    try:
+        stored = stored_document(_worker_pipeline(options)(read.document))
+    except Exception as exc:  # one article, not the job
+        return _rejected_row(order, origin, f"analysis failed: {type(exc).__name__}: {exc}", payload)
+    return analysed_row(order, origin, stored)
+
+
+def analyse_batches(batches: Iterable[Any], options: Options) -> Iterator[Any]:
+    """mapInArrow's function: batches of input records in, batches of analysed rows out (Arrow
+    both ways: rows cross between Spark and Python without being pickled one by one)."""
+    import pyarrow as pa
+
+    schema = _arrow_schema()
+    for batch in batches:
+        columns = batch.to_pydict()
+        rows = [
+            analyse(order, origin, kind, text if text is not None else data, options)
+            for order, origin, kind, text, data in zip(
+                columns["order"], columns["origin"], columns["kind"], columns["text"], columns["data"], strict=True
+            )
+        ]
+        yield pa.RecordBatch.from_pylist(rows, schema=schema)
+
+
+def _arrow_schema() -> Any:
+    import pyarrow as pa
+
+    def struct(columns: Sequence[tuple[str, str]]) -> Any:
+        return pa.struct([(name, getattr(pa, kind)()) for name, kind in columns])
+
+    return pa.schema(
+        [("order", pa.int64()), ("origin", pa.string()), ("reason", pa.string()), ("head", pa.string()),
+         ("month", pa.string()), ("document", struct(DOCUMENT_COLUMNS)), ("events", pa.list_(struct(FLAT_COLUMNS)))]
+        + [(t, pa.list_(struct(RECORD_COLUMNS[t]))) for t in RECORD_TABLES]
+    )  # fmt: skip
 
 
 def _struct(columns: Sequence[tuple[str, str]]) -> Any:
@@ -321,12 +350,9 @@ def run(spark: SparkSession, options: Options) -> Summary:
     started = time.perf_counter()
     # A JSON Lines file of a few hundred MB is one partition as Spark reads it: spread it out
     partitions = spark.sparkContext.defaultParallelism * PARTITIONS_PER_CORE
-    records = _inputs(spark, options)
-    if records.getNumPartitions() < partitions:
-        records = records.repartition(partitions)
-    rows = records.mapPartitions(lambda items: analyse_partition(items, options))
-    # the rows are built to the schema (analysed_row, _typed): checking each again cost a third of the time
-    analysed = spark.createDataFrame(rows, analysed_schema(), verifySchema=False).persist(StorageLevel.MEMORY_AND_DISK)
+    records = _inputs(spark, options).repartition(partitions)
+    analysed = records.mapInArrow(lambda batches: analyse_batches(batches, options), analysed_schema())
+    analysed = analysed.persist(StorageLevel.MEMORY_AND_DISK)
     summary = Summary(read=analysed.count())
     out = options.output.rstrip("/")
 
