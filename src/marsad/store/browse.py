@@ -15,14 +15,25 @@ from typing import Any
 
 from marsad.store.db import Store
 from marsad.store.export import flat_event
-from marsad.store.queries import EventFilter, QueryError, event_rows, search
+from marsad.store.queries import EVENT_ORDER, EventFilter, QueryError, event_rows, event_where, search
 
 BRIEFING_EVENTS = 1000  # the newest events a briefing reads: enough for a country-month, bounded for a decade
 
 
 # what a map dot needs of an event (its tooltip, colour, size and link to the evidence)
-MAP_FIELDS = ("doc_id", "id", "event_type", "date", "actor", "recipient", "place", "latitude", "longitude", "dead",
-              "trigger")  # fmt: skip
+MAP_FIELDS = (
+    "doc_id",
+    "id",
+    "event_type",
+    "date",
+    "actor",
+    "recipient",
+    "place",
+    "latitude",
+    "longitude",
+    "dead",
+    "trigger",
+)  # fmt: skip (the order briefing's query selects them in)
 
 
 class NotFound(QueryError):
@@ -287,57 +298,63 @@ def briefing(
     else:
         assert country is not None
         f = EventFilter(country=country)
-    rows = event_rows(store, replace(f, since=since, until=until, limit=BRIEFING_EVENTS))
-    records = [json.loads(r["record"]) for r in rows]
-    events = [event_item(r, record) for r, record in zip(rows, records, strict=True)]
-    stories = _story_sources(store, {e["story_id"] for e in events if e["story_id"]})
-    for e in events:
-        e["sources"] = stories.get(e["story_id"], 1)
+    where, params = event_where(replace(f, since=since, until=until))
+    chosen = (  # the briefing's events, newest first
+        f"SELECT e.doc_id, e.id, e.date AS day, d.rowid AS r FROM events e JOIN documents d ON d.id = e.doc_id"
+        f" WHERE {where} ORDER BY {EVENT_ORDER} LIMIT {BRIEFING_EVENTS}"
+    )
+    names = (
+        "(SELECT group_concat(coalesce(p.name, p.text), '; ') FROM participants p"
+        " WHERE p.doc_id = e.doc_id AND p.event_id = e.id AND p.role = ?)"
+    )
+    # what the map, the timeline and the ranking need, without reading the events' records
+    light = store.conn.execute(
+        f"WITH chosen AS ({chosen}) SELECT e.doc_id, e.id, e.type, e.date, {names}, {names}, e.place_name, e.lat,"
+        " e.lon, e.dead, e.trigger_text, coalesce(s.sources, 1), e.goldstein, e.confidence"
+        " FROM chosen c JOIN events e ON e.doc_id = c.doc_id AND e.id = c.id LEFT JOIN stories s ON s.id = e.story_id"
+        " ORDER BY c.day DESC, c.r, CAST(substr(c.id, 2) AS INTEGER)",
+        [*params, "actor", "recipient"],
+    ).fetchall()
+    events = [dict(zip((*MAP_FIELDS, "sources", "goldstein", "confidence"), row, strict=True)) for row in light]
     by_day = Counter((e["date"], e["event_type"]) for e in events if e["date"] and len(e["date"]) == 10)
-    involved: Counter[tuple[str, str, str]] = Counter()
-    for record in records:
-        for p in _participants(record):
-            involved[p] += 1
-    main = sorted(
+    involved = store.conn.execute(  # the chosen events by id: running their query again costs more
+        f"SELECT {participant_key('p')} AS k, max(coalesce(p.name, p.text)), max(p.country), count(*)"
+        " FROM json_each(?) j JOIN participants p ON p.doc_id = j.value ->> 0 AND p.event_id = j.value ->> 1"
+        " GROUP BY k ORDER BY count(*) DESC, k LIMIT 15",
+        (json.dumps([(e["doc_id"], e["id"]) for e in events]),),
+    ).fetchall()
+    ranked = sorted(
         events,
         key=lambda e: (-e["sources"], -(e["dead"] or 0), -abs(e["goldstein"] or 0), -(e["confidence"] or 0)),
     )[:15]
+    main = _events_by_id(store, [(e["doc_id"], e["id"]) for e in ranked])
+    for item, light_item in zip(main, ranked, strict=True):
+        item["sources"] = light_item["sources"]
     return {
         "country": country.upper() if country else None, "actor": actor, "actor_name": name,
         "since": since, "until": until, "events_total": len(events), "truncated": len(events) >= BRIEFING_EVENTS,
         "located": [{k: e[k] for k in MAP_FIELDS} for e in events if e["latitude"] is not None],
         "timeline": [{"date": d, "type": t, "events": n} for (d, t), n in sorted(by_day.items())],
-        "top_actors": [
-            {"key": k, "name": n, "country": c, "events": count}
-            for (k, n, c), count in involved.most_common(15)
-        ],
+        "top_actors": [{"key": k, "name": n, "country": c, "events": count} for k, n, c, count in involved],
         "main_events": main,
         "quotes": _key_quotes(store, list(dict.fromkeys(e["doc_id"] for e in events)), country=country, actor=actor),
     }  # fmt: skip
 
 
-def _participants(record: dict[str, Any]) -> list[tuple[str, str, str]]:
-    out = []
-    for p in record["actor"] + record["recipient"]:
-        name = p.get("name") or p["text"]
-        key = p.get("kb_id") or f"{name}|{p.get('country') or ''}|{p.get('sector') or ''}"
-        out.append((key, name, p.get("country") or ""))
-    return out
-
-
-def _story_sources(store: Store, story_ids: set[str]) -> dict[str, int]:
-    if not story_ids:
-        return {}
-    return dict(
-        store.conn.execute(
-            "SELECT id, sources FROM stories WHERE id IN (SELECT value FROM json_each(?))",
-            (_json_list(story_ids),),
-        ).fetchall()
-    )
-
-
-def _json_list(values: set[str]) -> str:
-    return json.dumps(sorted(values))
+def _events_by_id(store: Store, ids: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Full event items of (doc_id, event id) pairs, in their order."""
+    if not ids:
+        return []
+    rows = store.conn.execute(
+        "SELECT e.*, d.title AS doc_title, d.source AS doc_source, d.url AS doc_url, d.published AS doc_published"
+        " FROM json_each(?) j JOIN events e ON e.doc_id = j.value ->> 0 AND e.id = j.value ->> 1"
+        " JOIN documents d ON d.id = e.doc_id",
+        (json.dumps(ids),),
+    ).fetchall()
+    by_id = {(r[0], r[1]): r for r in rows}
+    columns = [c[0] for c in store.conn.execute("SELECT * FROM events LIMIT 0").description]
+    columns += ["doc_title", "doc_source", "doc_url", "doc_published"]
+    return [event_item(dict(zip(columns, by_id[key], strict=True))) for key in ids]
 
 
 def _key_quotes(

@@ -94,9 +94,33 @@ class EventFilter:
     offset: int = 0
 
 
+EVENT_ORDER = "e.date DESC, d.rowid, CAST(substr(e.id, 2) AS INTEGER)"  # newest first, then as told
+
+
 def event_rows(store: Store, f: EventFilter) -> list[dict[str, Any]]:
     """Events matching the filter, newest first, one flat row each with actors and recipients
     joined by "; "."""
+    where, params = event_where(f)
+    sql = (
+        "SELECT e.*, d.title AS doc_title, d.source AS doc_source, d.url AS doc_url, d.published AS doc_published,"
+        " (SELECT group_concat(coalesce(p.name, p.text) || ' [' || coalesce(p.country, '-') || ' '"
+        "  || coalesce(p.sector, '-') || ']', '; ') FROM participants p"
+        "  WHERE p.doc_id = e.doc_id AND p.event_id = e.id AND p.role = 'actor') AS actors,"
+        " (SELECT group_concat(coalesce(p.name, p.text) || ' [' || coalesce(p.country, '-') || ' '"
+        "  || coalesce(p.sector, '-') || ']', '; ') FROM participants p"
+        "  WHERE p.doc_id = e.doc_id AND p.event_id = e.id AND p.role = 'recipient') AS recipients"
+        f" FROM events e JOIN documents d ON d.id = e.doc_id WHERE {where} ORDER BY {EVENT_ORDER}"
+    )
+    if f.limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        params += [str(f.limit), str(f.offset)]
+    cur = store.conn.execute(sql, params)
+    names = [c[0] for c in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def event_where(f: EventFilter) -> tuple[str, list[str]]:
+    """The SQL condition on events `e` (joined with documents `d`) of a filter, and its parameters."""
     where, params = ["1"], []
     if f.type:
         where.append("e.type = ?")
@@ -137,23 +161,7 @@ def event_rows(store: Store, f: EventFilter) -> list[dict[str, Any]]:
         clause += ")"
         where.append(clause)
         params += params_actor
-    sql = (
-        "SELECT e.*, d.title AS doc_title, d.source AS doc_source, d.url AS doc_url, d.published AS doc_published,"
-        " (SELECT group_concat(coalesce(p.name, p.text) || ' [' || coalesce(p.country, '-') || ' '"
-        "  || coalesce(p.sector, '-') || ']', '; ') FROM participants p"
-        "  WHERE p.doc_id = e.doc_id AND p.event_id = e.id AND p.role = 'actor') AS actors,"
-        " (SELECT group_concat(coalesce(p.name, p.text) || ' [' || coalesce(p.country, '-') || ' '"
-        "  || coalesce(p.sector, '-') || ']', '; ') FROM participants p"
-        "  WHERE p.doc_id = e.doc_id AND p.event_id = e.id AND p.role = 'recipient') AS recipients"
-        f" FROM events e JOIN documents d ON d.id = e.doc_id WHERE {' AND '.join(where)}"
-        " ORDER BY e.date DESC, d.rowid, CAST(substr(e.id, 2) AS INTEGER)"
-    )
-    if f.limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params += [str(f.limit), str(f.offset)]
-    cur = store.conn.execute(sql, params)
-    names = [c[0] for c in cur.description]
-    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+    return " AND ".join(where), params
 
 
 def _day(value: str) -> str:
