@@ -31,7 +31,7 @@ def test_stats_are_the_stores_counts(client: TestClient, demo_store: Path) -> No
 
 
 def test_every_response_carries_the_security_headers(client: TestClient) -> None:
-    for path in ("/api/stats", "/", "/static/app.js", "/api/documents/nothing"):
+    for path in ("/api/stats", "/api/stats", "/", "/static/app.js", "/api/documents/nothing"):  # a kept answer too
         headers = client.get(path).headers
         assert "script-src 'self'" in headers["content-security-policy"]
         assert "unsafe-inline" not in headers["content-security-policy"]
@@ -199,3 +199,12 @@ def test_a_missing_or_foreign_database_is_refused(tmp_path: Path) -> None:
     foreign.write_bytes(b"not sqlite at all" * 100)
     with pytest.raises(StoreError):
         create_app(Settings(foreign))
+
+
+def test_a_kept_answer_is_the_computed_one(demo_store: Path) -> None:
+    kept = TestClient(create_app(Settings(demo_store)))
+    fresh = TestClient(create_app(Settings(demo_store, cache_bytes=0)))
+    for path in ("/api/events?limit=7&type=ASSAULT", "/api/actors?limit=5", "/api/events?format=csv&limit=3"):
+        first, second, computed = kept.get(path), kept.get(path), fresh.get(path)
+        assert first.content == second.content == computed.content
+        assert second.headers["content-type"] == computed.headers["content-type"]

@@ -192,6 +192,28 @@ class Responses:
                 self._size -= len(dropped)
 
 
+def answer_key(scope: Any) -> str:
+    """What a GET answer is kept under: the path and the query as sent."""
+    return f"{scope['path']}?{scope['query_string'].decode('latin-1')}"
+
+
+class KeptAnswers:
+    """ASGI middleware: a GET request under /api/ whose answer is kept is answered here, before
+    FastAPI routes and validates it (most of a kept answer's cost). Only answers the endpoints
+    computed and kept are served, so what reaches the client is what the endpoint would say."""
+
+    def __init__(self, app: Any, responses: Responses, version: StoreVersion) -> None:
+        self.app, self.responses, self.version = app, responses, version
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and scope["method"] == "GET" and scope["path"].startswith("/api/"):
+            hit = self.responses.get(answer_key(scope), await self.version.current())
+            if hit is not None:
+                await Response(hit[0], media_type=hit[1])(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 def _json(value: Any) -> bytes:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
@@ -217,7 +239,7 @@ def create_app(settings: Settings) -> FastAPI:
         """The answer to a GET request: a kept one, on the event loop, or one computed on a read
         connection in a worker thread (`compute` returns bytes as they are, anything else as
         JSON). Kept answers never wait behind the threads computing new ones."""
-        key = f"{request.url.path}?{request.url.query}"
+        key = answer_key(request.scope)
         current = await version.current() if settings.cache_bytes else 0
         hit = responses.get(key, current) if settings.cache_bytes else None
         if hit is not None:
@@ -242,7 +264,9 @@ def create_app(settings: Settings) -> FastAPI:
         redoc_url=None,
     )
     app.state.extractor = extractor
-    app.add_middleware(Guard, max_body=settings.max_body)
+    if settings.cache_bytes:
+        app.add_middleware(KeptAnswers, responses=responses, version=version)
+    app.add_middleware(Guard, max_body=settings.max_body)  # added last: outermost, its headers on every answer
 
     @app.exception_handler(browse.NotFound)
     async def _not_found(request: Request, exc: browse.NotFound) -> JSONResponse:
