@@ -344,7 +344,6 @@ def _stories_of(group: Iterable[tuple[int, int, StoryEvent]]) -> Iterator[tuple[
 def run(spark: SparkSession, options: Options) -> Summary:
     """Analyse `options.input` and write the tables under `options.output`."""
     from pyspark import StorageLevel
-    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
     started = time.perf_counter()
@@ -364,14 +363,11 @@ def run(spark: SparkSession, options: Options) -> Summary:
         .groupBy("kind").count().withColumnRenamed("count", "n").collect()
     }  # fmt: skip
 
-    first = Window.partitionBy("document.id").orderBy("order")
-    documents = (
-        analysed.where(F.col("reason").isNull())
-        .withColumn("copy", F.row_number().over(first))
-        .where(F.col("copy") == 1)
-        .drop("copy")
-        .persist(StorageLevel.MEMORY_AND_DISK)
-    )
+    # a text given twice is kept once, the first time: found by shuffling ids and orders only,
+    # not the analysed rows
+    analysed_ok = analysed.where(F.col("reason").isNull())
+    firsts = analysed_ok.groupBy(F.col("document.id")).agg(F.min("order").alias("order")).select("order")
+    documents = analysed_ok.join(firsts, "order", "left_semi").persist(StorageLevel.MEMORY_AND_DISK)
     summary.documents = documents.count()
     summary.duplicates = summary.read - sum(summary.rejected.values()) - summary.documents
 
