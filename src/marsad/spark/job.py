@@ -3,8 +3,9 @@ partitions (the pipeline and its data loaded once per Python worker), link near-
 story events across the whole input with the local store's rules, and write Parquet tables
 partitioned by published month. docs/spark.md says how to run it on a cluster.
 
-Tables (under the output path): documents, sentences, mentions, actors, places, times, quotes,
-participants (the store's columns, docs/store.md), events (the columns of `marsad export
+Tables (under the output path): documents (the store's columns but the packed record, the
+search keys and token offsets: the other tables hold what they hold), sentences, mentions,
+actors, places, times, quotes, participants (the store's columns, docs/store.md), events (the columns of `marsad export
 --format parquet`), stories, and rejects (records that could not be read or analysed, with the
 reason). Every table but stories and rejects has a `month` column (YYYY-MM, or "undated") that
 partitions it. Ids are content hashes, so a re-run over the same input writes the same tables.
@@ -26,7 +27,7 @@ from marsad.ingest.records import field_keys, read_record
 from marsad.ingest.text import read_text
 from marsad.store.db import DUPLICATE_THRESHOLD
 from marsad.store.export import FLAT_COLUMNS, flat_events
-from marsad.store.rows import NUM_PERM, RECORD_COLUMNS, StoredDocument, stored_document, unpacked
+from marsad.store.rows import NUM_PERM, RECORD_COLUMNS, StoredDocument, stored_document
 from marsad.store.stories import StoryEvent, assign_stories
 
 if TYPE_CHECKING:
@@ -36,7 +37,7 @@ RECORD_TABLES = ("sentences", "mentions", "actors", "places", "times", "quotes",
 DOCUMENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "string"), ("title", "string"), ("source", "string"), ("url", "string"), ("published", "string"),
     ("text", "string"), ("origin", "string"), ("analysis_key", "string"), ("marsad_version", "string"),
-    ("data_version", "string"), ("record", "string"), ("minhash", "binary"),
+    ("data_version", "string"), ("minhash", "binary"),
 )  # fmt: skip
 INPUT_FORMATS = ("jsonl", "text", "parquet")
 PARTITIONS_PER_CORE = 4  # records are spread over this many partitions per core: slow articles even out
@@ -180,7 +181,7 @@ def analysed_row(order: int, origin: str, stored: StoredDocument) -> dict[str, A
     analysis = stored.analysis or {}
     document = (stored.id, head["title"], head["source"], head["url"], head["published"], stored.text, origin,
                 analysis.get("key"), analysis.get("marsad"), analysis.get("data"),
-                json.dumps(unpacked(stored.record), ensure_ascii=False), stored.minhash)  # fmt: skip
+                stored.minhash)  # fmt: skip
     row: dict[str, Any] = {
         "order": order, "origin": origin, "reason": None, "head": None, "month": month_of(head["published"]),
         "document": dict(zip((c for c, _ in DOCUMENT_COLUMNS), document, strict=True)),
