@@ -45,6 +45,20 @@ def _event_filters(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--until", help="last date, YYYY-MM-DD")
 
 
+def _record_defaults(parser: argparse.ArgumentParser) -> None:
+    """The options that fill what input records leave out or name otherwise."""
+    parser.add_argument("--published", help="publication date YYYY-MM-DD for records that give none")
+    parser.add_argument("--source", help="source name for records that give none")
+    parser.add_argument(
+        "--field",
+        type=_field,
+        action="append",
+        default=[],
+        metavar="NAME=KEY",
+        help="JSON (or Parquet) field mapping, e.g. --field text=body --field published=date",
+    )
+
+
 def _field(value: str) -> tuple[str, str]:
     name, _, key = value.partition("=")
     if name not in FIELDS or not key:
@@ -65,16 +79,7 @@ def add_corpus_commands(commands: Any, common: Any) -> None:
     _db(p)
     p.add_argument("--workers", type=int, default=default_workers(), help="worker processes (default: the cores)")
     p.add_argument("--input-format", dest="input_format", choices=READ_FORMATS, help="read every input as this")
-    p.add_argument("--published", help="publication date YYYY-MM-DD for records that give none")
-    p.add_argument("--source", help="source name for records that give none")
-    p.add_argument(
-        "--field",
-        type=_field,
-        action="append",
-        default=[],
-        metavar="NAME=KEY",
-        help="JSON field mapping, e.g. --field text=body --field published=date",
-    )
+    _record_defaults(p)
     p.add_argument("--quiet", action="store_true", help="no progress bar")
     common(p)
     p.set_defaults(run=run_ingest)
@@ -147,10 +152,7 @@ def add_corpus_commands(commands: Any, common: Any) -> None:
     p.add_argument("--output", required=True, help="directory for the tables (replaced)")
     p.add_argument("--master", help="local[N], spark://HOST:PORT, yarn (default: spark-submit's, else local[*])")
     p.add_argument("--input-format", dest="input_format", choices=("jsonl", "text", "parquet"))
-    p.add_argument("--published", help="publication date YYYY-MM-DD for records that give none")
-    p.add_argument("--source", help="source name for records that give none")
-    p.add_argument("--field", type=_field, action="append", default=[], metavar="NAME=KEY",
-                   help="JSON/Parquet field mapping, e.g. --field text=body")  # fmt: skip
+    _record_defaults(p)
     common(p)
     p.set_defaults(run=run_spark)
 

@@ -16,7 +16,7 @@ import sqlite3
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -268,21 +268,10 @@ def create_app(settings: Settings) -> FastAPI:
         app.add_middleware(KeptAnswers, responses=responses, version=version)
     app.add_middleware(Guard, max_body=settings.max_body)  # added last: outermost, its headers on every answer
 
-    @app.exception_handler(browse.NotFound)
-    async def _not_found(request: Request, exc: browse.NotFound) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=404)
-
-    @app.exception_handler(QueryError)
-    async def _bad_query(request: Request, exc: QueryError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=400)
-
-    @app.exception_handler(QueryTimeout)
-    async def _timeout(request: Request, exc: QueryTimeout) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=503)
-
-    @app.exception_handler(StoreError)
-    async def _store(request: Request, exc: StoreError) -> JSONResponse:
-        return JSONResponse({"detail": str(exc)}, status_code=503)
+    # marsad's errors as answers with their message (a handler is found by the error's class
+    # first, so NotFound, a QueryError, is a 404)
+    for error, status in ((browse.NotFound, 404), (QueryError, 400), (QueryTimeout, 503), (StoreError, 503)):
+        app.add_exception_handler(error, _answering(status))
 
     @app.exception_handler(UnicodeEncodeError)
     async def _unicode(request: Request, exc: UnicodeEncodeError) -> JSONResponse:
@@ -415,6 +404,13 @@ def create_app(settings: Settings) -> FastAPI:
     for path in ("/actors/{key:path}", "/documents/{doc_id}", "/places/{geonameid}"):
         app.add_api_route(path, lambda: FileResponse(page), methods=["GET", "HEAD"], include_in_schema=False)
     return app
+
+
+def _answering(status: int) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
+    async def handler(request: Request, exc: Exception) -> JSONResponse:
+        return JSONResponse({"detail": str(exc)}, status_code=status)
+
+    return handler
 
 
 SETTINGS_VARIABLE = "MARSAD_SERVE_SETTINGS"

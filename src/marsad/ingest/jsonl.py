@@ -32,7 +32,7 @@ def read_jsonl(
                 return
             if line.strip():
                 records += 1
-                yield _read_line(line, f"{name}:{lineno}", keys, published, source)
+                yield read_line(line, f"{name}:{lineno}", keys, published, source)
     except READ_ERRORS as exc:
         yield skipped(name, read_problem(exc))
         return
@@ -51,9 +51,10 @@ def _not_text(head: bytes) -> str | None:
     return None
 
 
-def _read_line(
+def read_line(
     line: bytes, origin: str, keys: Mapping[str, tuple[str, ...]], published: date | None, source: str | None
 ) -> Read:
+    """One JSON Lines record (a line's bytes) as a document, or the reason it is not one."""
     try:
         text = decode_utf8(line, origin)
     except InputError as exc:

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from marsad.ingest.jsonl import read_line
 from marsad.ingest.read import Read, skipped
 from marsad.ingest.records import field_keys, read_record
 from marsad.ingest.text import read_text
@@ -147,13 +148,8 @@ def read_one(kind: str, payload: Any, origin: str, keys: Mapping[str, tuple[str,
             return skipped(origin, "is not valid UTF-8")
         if not payload.strip():
             return skipped(origin, "is an empty line")
-        try:
-            payload = json.loads(payload)
-        except json.JSONDecodeError as exc:
-            return skipped(origin, f"is not valid JSON: {exc.msg} (column {exc.colno})")
-        except RecursionError:
-            return skipped(origin, "is not valid JSON: nested too deeply")
-    return read_record(payload, origin, keys, published=options.published, source=options.source)
+        return read_line(payload.encode("utf-8"), origin, keys, options.published, options.source)
+    raise ValueError(f"unknown record kind {kind!r}")
 
 
 # ---- analysing -----------------------------------------------------------------------------------
