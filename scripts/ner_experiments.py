@@ -1,0 +1,217 @@
+"""Which labelled corpora, and how, help the entity tagger (issue 16): pass-1 CRFs scored on
+every corpus's development part.
+
+    python scripts/ner_experiments.py A B C D [--iterations 100] [--table /tmp/ner_exp/table.md]
+
+Only the first pass is trained (the second costs five more trainings); the features are
+features.sentence_features unchanged, c1 = c2 as in train_ner.py, and the same iteration count
+for every configuration. Development parts (the held-out parts are never read here):
+ANERcorp the last tenth of its training file, CAraNER the last 15% of its 70% training part,
+WikiFANE the tenth before its held-out last tenth, Wojood its val file.
+
+Configurations (ANER = ANERcorp; all = ANERcorp, CAraNER, WikiFANE, Wojood):
+  A   ANERcorp only
+  B   all, concatenated as they are
+  C   all, with feature augmentation (Daume 2007): every feature f of a sentence of corpus K is
+      also given as "K|f"; a development part is tagged with the plain features only, plus its
+      own corpus's copy, and plus ANERcorp's copy
+  D   C with the conventions of the other corpora brought to ANERcorp's (corpus.to_anercorp)
+  C-wiki, C-wojood, D-wiki, D-wojood   C or D without WikiFANE or without Wojood
+  B-D  B with the conventions aligned
+
+Every row is appended to the table as soon as it is scored, so partial results survive.
+"""
+
+from __future__ import annotations
+
+import argparse
+import tempfile
+import time
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pycrfsuite
+
+from buildlib import SHARED
+from marsad.entities.corpus import (
+    Aligned,
+    Sentence,
+    align,
+    caraner_split,
+    read_anercorp,
+    read_caraner,
+    read_wikifane,
+    read_wojood,
+    tail_split,
+    to_anercorp,
+    wikifane_split,
+)
+from marsad.entities.features import sentence_features
+from marsad.entities.tagger import spans
+
+C1, C2 = 0.02, 0.02  # as scripts/train_ner.py
+TYPES = ("PER", "ORG", "LOC", "MISC")
+CARANER_TYPES = ("PER", "ORG", "LOC")  # as benchmarks/ner_anercorp.py: its MISC is not ANERcorp's
+CORPORA = ("anercorp", "caraner", "wikifane", "wojood")
+_NOT_TAGGED = {"anercorp": " | ".join("–" * 5), "caraner": "– | –"}  # a corpus's cells in a row
+PREFIX = {"anercorp": "aner|", "caraner": "car|", "wikifane": "wiki|", "wojood": "woj|"}
+
+
+@dataclass(slots=True)
+class Part:
+    train: list[Sentence]
+    dev: list[Sentence]
+
+
+def load_parts(shared: Path) -> dict[str, Part]:
+    ner = shared / "data" / "ner"
+    anercorp = read_anercorp(ner / "anercorp" / "ANERCorp_CamelLab_train.txt")
+    cut = len(anercorp) * 9 // 10  # as train_ner.development_score
+    caraner, _heldout = caraner_split(read_caraner(ner / "caraner" / "CAraNER.csv"))
+    car_train, car_dev = tail_split(caraner, 0.15)
+    wiki_train, wiki_dev, _test = wikifane_split(read_wikifane(ner / "wikifane_gold" / "WikiFANE_Gold_2014_500K.txt"))
+    wojood = ner / "wojood_sample"
+    return {
+        "anercorp": Part(anercorp[:cut], anercorp[cut:]),
+        "caraner": Part(car_train, car_dev),
+        "wikifane": Part(wiki_train, wiki_dev),
+        "wojood": Part(read_wojood(wojood / "train.txt"), read_wojood(wojood / "val.txt")),
+    }
+
+
+def augmented(features: list[list[str]], prefix: str | None) -> list[list[str]]:
+    """Each token's features, followed by a copy under `prefix` when one is given."""
+    if prefix is None:
+        return features
+    return [f + [prefix + x for x in f] for f in features]
+
+
+def fit(data: dict[str, list[Aligned]], augment: bool, iterations: int, path: Path) -> tuple[pycrfsuite.Tagger, float]:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for corpus, sentences in data.items():
+        prefix = PREFIX[corpus] if augment else None
+        for a in sentences:
+            trainer.append(augmented(sentence_features(a.forms), prefix), a.token_labels())
+    trainer.set_params({"c1": C1, "c2": C2, "max_iterations": iterations, "feature.possible_transitions": True})
+    t0 = time.time()
+    trainer.train(str(path))
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(path))
+    return tagger, time.time() - t0
+
+
+def score(tagger: pycrfsuite.Tagger, dev: list[Aligned], prefix: str | None) -> dict[str, tuple[int, int, int]]:
+    """(true positives, guesses, gold spans) per type: CoNLL exact spans over corpus words."""
+    counts: Counter[tuple[str, str]] = Counter()
+    for a in dev:
+        gold = set(spans([t for _, t in a.sentence]))
+        guess = set(spans(a.word_labels(tagger.tag(augmented(sentence_features(a.forms), prefix)))))
+        for name, found in (("tp", gold & guess), ("guess", guess), ("gold", gold)):
+            for s in found:
+                counts[name, s[2]] += 1
+    return {t: (counts["tp", t], counts["guess", t], counts["gold", t]) for t in TYPES}
+
+
+def f1(counts: dict[str, tuple[int, int, int]], types: tuple[str, ...]) -> float:
+    tp = sum(counts[t][0] for t in types)
+    guess = sum(counts[t][1] for t in types)
+    gold = sum(counts[t][2] for t in types)
+    return 2 * tp / (guess + gold) if guess + gold else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    corpora: tuple[str, ...]
+    augment: bool
+    aligned: bool  # conventions brought to ANERcorp's in the training parts
+
+
+CONFIGS = {
+    "A": Config(("anercorp",), False, False),
+    "B": Config(CORPORA, False, False),
+    "C": Config(CORPORA, True, False),
+    "D": Config(CORPORA, True, True),
+    "B-D": Config(CORPORA, False, True),
+    "C-wiki": Config(("anercorp", "caraner", "wojood"), True, False),
+    "C-wojood": Config(("anercorp", "caraner", "wikifane"), True, False),
+    "D-wiki": Config(("anercorp", "caraner", "wojood"), True, True),
+    "D-wojood": Config(("anercorp", "caraner", "wikifane"), True, True),
+}
+
+
+def test_modes(config: Config, corpus: str) -> Iterator[tuple[str, str | None]]:
+    """The ways a development part is tagged: plain features, and with a corpus's copy."""
+    yield "plain", None
+    if config.augment:
+        if corpus in config.corpora and corpus != "anercorp":
+            yield "own", PREFIX[corpus]
+        yield "aner", PREFIX["anercorp"]
+
+
+class Table:
+    """The results as markdown, appended row by row."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists():
+            path.write_text(
+                "| config | iters | train s | tagged with | ANER dev | ANER PER | ANER ORG | ANER LOC | ANER MISC"
+                " | CAraNER dev (P/O/L) | CAraNER dev (4) | WikiFANE dev | Wojood val |\n" + "|---" * 13 + "|\n",
+                encoding="utf-8",
+            )
+
+    def add(self, cells: list[str]) -> None:
+        with self.path.open("a", encoding="utf-8") as fh:
+            fh.write("| " + " | ".join(cells) + " |\n")
+
+
+def run(
+    name: str, train_parts: dict[str, list[Aligned]], dev: dict[str, list[Aligned]], iterations: int, table: Table
+) -> None:
+    config = CONFIGS[name]
+    train = {c: train_parts[c] for c in config.corpora}
+    if config.aligned:  # the rules change labels only: the words' alignment stays
+        train = {
+            c: [Aligned(to_anercorp(a.sentence, c), a.forms, a.owner, a.first) for a in s] for c, s in train.items()
+        }
+    with tempfile.TemporaryDirectory() as tmp:
+        tagger, seconds = fit(train, config.augment, iterations, Path(tmp) / "m.crfsuite")
+        print(f"{name}: trained in {seconds:.0f}s", flush=True)
+        results: dict[str, dict[str, str]] = {}
+        for corpus in CORPORA:
+            for mode, prefix in test_modes(config, corpus):
+                counts = score(tagger, dev[corpus], prefix)
+                cell = f"{f1(counts, TYPES):.3f}"
+                if corpus == "caraner":
+                    cell = f"{f1(counts, CARANER_TYPES):.3f} | {cell}"
+                if corpus == "anercorp":
+                    cell += " | " + " | ".join(f"{f1(counts, (t,)):.3f}" for t in TYPES)
+                results.setdefault(mode, {})[corpus] = cell
+    for mode, row in results.items():
+        cells = [row.get(c, _NOT_TAGGED.get(c, "–")) for c in CORPORA]
+        table.add([name, str(iterations), f"{seconds:.0f}", mode, *cells])
+        print(name, mode, *cells, flush=True)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("configs", nargs="+", choices=sorted(CONFIGS))
+    parser.add_argument("--shared", type=Path, default=SHARED)
+    parser.add_argument("--iterations", type=int, default=100)
+    parser.add_argument("--table", type=Path, default=Path("/tmp/ner_exp/table.md"))
+    args = parser.parse_args()
+    parts = load_parts(args.shared)
+    for c, p in parts.items():
+        print(f"{c}: train {len(p.train)} sentences, {sum(map(len, p.train))} words; dev {len(p.dev)}", flush=True)
+    train = {c: [align(s) for s in p.train] for c, p in parts.items()}
+    dev = {c: [align(s) for s in p.dev] for c, p in parts.items()}  # gold as given, never convention-aligned
+    table = Table(args.table)
+    for name in args.configs:
+        run(name, train, dev, args.iterations, table)
+
+
+if __name__ == "__main__":
+    main()
