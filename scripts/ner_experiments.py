@@ -15,9 +15,11 @@ Configurations (ANER = ANERcorp; all = ANERcorp, CAraNER, WikiFANE, Wojood):
   C   all, with feature augmentation (Daume 2007): every feature f of a sentence of corpus K is
       also given as "K|f"; a development part is tagged with the plain features only, plus its
       own corpus's copy, and plus ANERcorp's copy
-  D   C with the conventions of the other corpora brought to ANERcorp's (corpus.to_anercorp)
-  C-wiki, C-wojood, D-wiki, D-wojood   C or D without WikiFANE or without Wojood
+  D1  C with countries tagged ORG made LOC (corpus.to_anercorp's first rule)
+  D   C with the conventions of the other corpora brought to ANERcorp's (corpus.to_anercorp:
+      countries as LOC, generic heads out of the names)
   B-D  B with the conventions aligned
+  D-wiki, D-wojood   D without WikiFANE or without Wojood
 
 Every row is appended to the table as soon as it is scored, so partial results survive.
 """
@@ -35,19 +37,7 @@ from pathlib import Path
 import pycrfsuite
 
 from buildlib import SHARED
-from marsad.entities.corpus import (
-    Aligned,
-    Sentence,
-    align,
-    caraner_split,
-    read_anercorp,
-    read_caraner,
-    read_wikifane,
-    read_wojood,
-    tail_split,
-    to_anercorp,
-    wikifane_split,
-)
+from marsad.entities.corpus import Aligned, Sentence, align, labelled_parts, to_anercorp
 from marsad.entities.features import sentence_features
 from marsad.entities.tagger import spans
 
@@ -57,28 +47,6 @@ CARANER_TYPES = ("PER", "ORG", "LOC")  # as benchmarks/ner_anercorp.py: its MISC
 CORPORA = ("anercorp", "caraner", "wikifane", "wojood")
 _NOT_TAGGED = {"anercorp": " | ".join("–" * 5), "caraner": "– | –"}  # a corpus's cells in a row
 PREFIX = {"anercorp": "aner|", "caraner": "car|", "wikifane": "wiki|", "wojood": "woj|"}
-
-
-@dataclass(slots=True)
-class Part:
-    train: list[Sentence]
-    dev: list[Sentence]
-
-
-def load_parts(shared: Path) -> dict[str, Part]:
-    ner = shared / "data" / "ner"
-    anercorp = read_anercorp(ner / "anercorp" / "ANERCorp_CamelLab_train.txt")
-    cut = len(anercorp) * 9 // 10  # as train_ner.development_score
-    caraner, _heldout = caraner_split(read_caraner(ner / "caraner" / "CAraNER.csv"))
-    car_train, car_dev = tail_split(caraner, 0.15)
-    wiki_train, wiki_dev, _test = wikifane_split(read_wikifane(ner / "wikifane_gold" / "WikiFANE_Gold_2014_500K.txt"))
-    wojood = ner / "wojood_sample"
-    return {
-        "anercorp": Part(anercorp[:cut], anercorp[cut:]),
-        "caraner": Part(car_train, car_dev),
-        "wikifane": Part(wiki_train, wiki_dev),
-        "wojood": Part(read_wojood(wojood / "train.txt"), read_wojood(wojood / "val.txt")),
-    }
 
 
 def augmented(features: list[list[str]], prefix: str | None) -> list[list[str]]:
@@ -125,20 +93,24 @@ def f1(counts: dict[str, tuple[int, int, int]], types: tuple[str, ...]) -> float
 class Config:
     corpora: tuple[str, ...]
     augment: bool
-    aligned: bool  # conventions brought to ANERcorp's in the training parts
+    rules: tuple[str, ...] = ()  # corpus.to_anercorp's rules applied to the training parts
 
 
+ALL_RULES = ("countries", "heads")
 CONFIGS = {
-    "A": Config(("anercorp",), False, False),
-    "B": Config(CORPORA, False, False),
-    "C": Config(CORPORA, True, False),
-    "D": Config(CORPORA, True, True),
-    "B-D": Config(CORPORA, False, True),
-    "C-wiki": Config(("anercorp", "caraner", "wojood"), True, False),
-    "C-wojood": Config(("anercorp", "caraner", "wikifane"), True, False),
-    "D-wiki": Config(("anercorp", "caraner", "wojood"), True, True),
-    "D-wojood": Config(("anercorp", "caraner", "wikifane"), True, True),
+    "A": Config(("anercorp",), False),
+    "B": Config(CORPORA, False),
+    "C": Config(CORPORA, True),
+    "D1": Config(CORPORA, True, ("countries",)),
+    "D": Config(CORPORA, True, ALL_RULES),
+    "B-D": Config(CORPORA, False, ALL_RULES),
+    "D-wiki": Config(("anercorp", "caraner", "wojood"), True, ALL_RULES),
+    "D-wojood": Config(("anercorp", "caraner", "wikifane"), True, ALL_RULES),
 }
+
+
+def relabel(a: Aligned, sentence: Sentence) -> Aligned:
+    return Aligned(sentence, a.forms, a.owner, a.first)
 
 
 def test_modes(config: Config, corpus: str) -> Iterator[tuple[str, str | None]]:
@@ -173,10 +145,8 @@ def run(
 ) -> None:
     config = CONFIGS[name]
     train = {c: train_parts[c] for c in config.corpora}
-    if config.aligned:  # the rules change labels only: the words' alignment stays
-        train = {
-            c: [Aligned(to_anercorp(a.sentence, c), a.forms, a.owner, a.first) for a in s] for c, s in train.items()
-        }
+    if config.rules:  # the rules change labels only: the words' alignment stays
+        train = {c: [relabel(a, to_anercorp(a.sentence, c, config.rules)) for a in s] for c, s in train.items()}
     with tempfile.TemporaryDirectory() as tmp:
         tagger, seconds = fit(train, config.augment, iterations, Path(tmp) / "m.crfsuite")
         print(f"{name}: trained in {seconds:.0f}s", flush=True)
@@ -203,7 +173,7 @@ def main() -> None:
     parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument("--table", type=Path, default=Path("/tmp/ner_exp/table.md"))
     args = parser.parse_args()
-    parts = load_parts(args.shared)
+    parts = labelled_parts(args.shared / "data" / "ner")
     for c, p in parts.items():
         print(f"{c}: train {len(p.train)} sentences, {sum(map(len, p.train))} words; dev {len(p.dev)}", flush=True)
     train = {c: [align(s) for s in p.train] for c, p in parts.items()}

@@ -11,6 +11,7 @@ from marsad.entities.corpus import (
     WIKIFANE_TYPES,
     caraner_split,
     countries_as_loc,
+    heads_outside,
     join_clitics,
     read_caraner,
     read_wikifane,
@@ -90,6 +91,12 @@ def test_countries_acting_as_organisations_become_places() -> None:
     sentence.append(("المتحدة", "I-ORG"))
     assert [t for _, t in countries_as_loc(sentence)] == ["B-LOC", "O", "B-LOC", "B-ORG", "B-ORG", "I-ORG"]
     assert to_anercorp(sentence, "anercorp") == sentence
+
+
+def test_generic_heads_leave_the_name() -> None:
+    sentence = [("في", "O"), ("مدينة", "B-LOC"), ("القدس", "I-LOC"), ("جريدة", "B-ORG"), ('"', "I-ORG")]
+    sentence += [("فلسطين", "I-ORG"), ("جامعة", "B-ORG"), ("بيرزيت", "I-ORG")]
+    assert [t for _, t in heads_outside(sentence)] == ["O", "O", "B-LOC", "O", "O", "B-ORG", "B-ORG", "I-ORG"]
 
 
 def test_every_wikifane_type_is_mapped() -> None:
