@@ -22,8 +22,9 @@ Pass 1 tags each sentence from its own words. Pass 2 adds what pass 1 made of th
 elsewhere in the document (features.document_memory); it is trained on pass-1 output obtained
 by 5-fold cross-validation, so it learns how far to trust pass 1 on unseen text. The corpora
 have no document boundaries: the 15 sentences either side, in the same corpus, stand in for the
-document. Training is deterministic (L-BFGS from zero weights). Output:
-src/marsad/data/ner/ner1.crfsuite and ner2.crfsuite.
+document. Training is deterministic (L-BFGS from zero weights). Output, in src/marsad/data/ner:
+weights.npz (both passes' weights, the RUNTIME_PREFIX copies folded into their features) and
+the decoders decode1.crfsuite and decode2.crfsuite (marsad.entities.crffile).
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from buildlib import DATA, SHARED, Step, write_gz
+from buildlib import DATA, SHARED, Step
 from marsad.entities.corpus import (
     ANERCORP_TRAIN,
     CARANER,
@@ -49,6 +50,7 @@ from marsad.entities.corpus import (
     labelled_parts,
     to_anercorp,
 )
+from marsad.entities.crffile import DECODER_FILES, WEIGHTS_FILE, write_tagger
 from marsad.entities.features import document_memory, sentence_features, with_memory
 from marsad.entities.tagger import spans
 
@@ -166,18 +168,6 @@ def development_scores(shared: Path, iterations: int = ITERATIONS) -> dict[str, 
         return {name: evaluate([align(s) for s in parts[name].dev], tmp, types) for name, types in DEV_TYPES.items()}
 
 
-def write_attributes(folder: Path = OUT) -> int:
-    """List every attribute the two models weigh beside them: the tagger keeps only those
-    features (CRFsuite ignores the others), which saves time and most of its cache's memory."""
-    attributes: set[str] = set()
-    for name in ("ner1.crfsuite", "ner2.crfsuite"):
-        tagger = pycrfsuite.Tagger()
-        tagger.open(str(folder / name))
-        attributes |= set(tagger.info().attributes)
-    write_gz(folder / "attributes.tsv.gz", "".join(a + "\n" for a in sorted(attributes)))
-    return len(attributes)
-
-
 def build(shared: Path = SHARED, iterations: int = ITERATIONS) -> Step:
     """Train both passes on every training part and every development part. The development
     figures (--dev-only) are not recomputed here: on four corpora they cost as much again."""
@@ -185,10 +175,11 @@ def build(shared: Path = SHARED, iterations: int = ITERATIONS) -> Step:
     training = corpora({name: p.train + p.dev for name, p in parts.items()})
     t0 = time.time()
     with tempfile.TemporaryDirectory() as tmpdir:
-        train_two_passes(training, OUT, iterations, Path(tmpdir))
-    print(f"trained on {sum(len(c.data) for c in training)} sentences ({time.time() - t0:.0f}s)")
-    attributes = write_attributes()
-    outputs = [OUT / "ner1.crfsuite", OUT / "ner2.crfsuite", OUT / "attributes.tsv.gz"]
+        tmp = Path(tmpdir)
+        train_two_passes(training, tmp, iterations, tmp)
+        print(f"trained on {sum(len(c.data) for c in training)} sentences ({time.time() - t0:.0f}s)")
+        attributes = write_tagger(tmp / "ner1.crfsuite", tmp / "ner2.crfsuite", OUT, RUNTIME_PREFIX)
+    outputs = [OUT / WEIGHTS_FILE, *(OUT / name for name in DECODER_FILES)]
     counts: dict[str, int | float] = {f"{c.name}_sentences": len(c.data) for c in training}
     counts["attributes"] = attributes
     files = (ANERCORP_TRAIN, CARANER, WIKIFANE, WOJOOD / "train.txt", WOJOOD / "val.txt")

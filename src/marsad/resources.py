@@ -4,46 +4,69 @@
     res.kb                                           # the knowledge base (marsad.kb)
     res.wordlists                                    # curated titles, institutions, group words
     res.lexicons                                     # the entity tagger's word lexicons
-    res.taggers()                                    # the two CRF passes, opened for this thread
-    res.model_attributes                             # the attributes those models know
+    res.tagger_weights()                             # the entity tagger's weights (both passes)
+    res.taggers()                                    # its two decoders, opened for this thread
     res.reload()                                     # re-read the user's files if they changed
     res.data_version                                 # bundled data + user files, as one hash
 
 One Resources serves any number of threads: pycrfsuite's `Tagger.marginal` reads the
-sequence the tagger tagged last, so two threads sharing a tagger would read each other's;
-each thread gets its own pair, opened on its first use (0.3 s).
+sequence the tagger tagged last, so two threads sharing a decoder would read each other's;
+each thread gets its own pair, opened on its first use (a few KB each).
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import threading
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources as package_files
 from pathlib import Path
 
+import numpy as np
 import pycrfsuite
 
-from marsad.data import data_lines, read_text
+from marsad.data import read_bytes, read_text
 from marsad.errors import DataError
 from marsad.kb import base as kb_base
 from marsad.kb.base import KnowledgeBase
 from marsad.kb.lexicons import Lexicons, lexicons
 from marsad.kb.wordlists import WordLists, wordlists
 
-MODEL_FILES = ("ner1.crfsuite", "ner2.crfsuite")  # the entity tagger's two passes, in marsad/data/ner
-ATTRIBUTES_FILE = "attributes.tsv.gz"  # every attribute the two models weigh, written with them
+TAGGER_WEIGHTS = "weights.npz"  # the entity tagger's two passes, in marsad/data/ner (crffile.write_tagger)
+TAGGER_DECODERS = ("decode1.crfsuite", "decode2.crfsuite")
 EVENT_FILTER = "filter.crfsuite"  # in marsad/data/events, with its thresholds in filter.json
 EVENT_FILTER_SETTINGS = "filter.json"
 
 
+@dataclass(frozen=True, eq=False)
+class TaggerWeights:
+    """The entity tagger's two passes: one row of (passes, labels) weights per attribute
+    (marsad.entities.crffile writes them; marsad.entities.tagger uses them)."""
+
+    labels: list[str]
+    attributes: list[str]
+    weights: np.ndarray  # (attributes, 2, labels)
+
+
+def load_tagger_weights(data: bytes) -> TaggerWeights:
+    """Tagger weights from the bytes of a weights.npz (ValueError, KeyError when malformed)."""
+    with np.load(io.BytesIO(data), allow_pickle=False) as npz:
+        labels, attributes, weights = npz["labels"], npz["attributes"], npz["weights"]
+    return TaggerWeights([str(x) for x in labels], [str(x) for x in attributes], weights)
+
+
 @cache
-def model_attributes() -> frozenset[str]:
-    """The attributes the entity models know (scripts/train_ner.py lists them beside the models)."""
-    return frozenset(data_lines("ner", ATTRIBUTES_FILE))
+def tagger_weights() -> TaggerWeights:
+    """The bundled entity tagger's weights, shared by every thread."""
+    try:
+        return load_tagger_weights(read_bytes("ner", TAGGER_WEIGHTS))
+    except (OSError, ValueError, KeyError) as exc:
+        raise DataError(f"bundled entity model marsad/data/ner/{TAGGER_WEIGHTS} cannot be read: {exc}") from None
 
 
 @cache
@@ -124,15 +147,14 @@ class Resources:
     def lexicons(self) -> Lexicons:
         return lexicons()
 
-    @property
-    def model_attributes(self) -> frozenset[str]:
-        return model_attributes()
+    def tagger_weights(self) -> TaggerWeights:
+        return tagger_weights()
 
     def taggers(self) -> tuple[pycrfsuite.Tagger, pycrfsuite.Tagger]:
-        """This thread's pass-1 and pass-2 CRF taggers."""
+        """This thread's pass-1 and pass-2 decoders (see marsad.entities.tagger)."""
         pair: tuple[pycrfsuite.Tagger, pycrfsuite.Tagger] | None = getattr(self._local, "taggers", None)
         if pair is None:
-            first, second = (_open_model(name) for name in MODEL_FILES)
+            first, second = (_open_model(name) for name in TAGGER_DECODERS)
             pair = self._local.taggers = (first, second)
         return pair
 

@@ -22,6 +22,14 @@ def read_text(*parts: str) -> str:
         raise DataError(f"bundled data file marsad/data/{name} is unreadable: {exc}") from None
 
 
+def read_bytes(*parts: str) -> bytes:
+    """The bytes of a bundled file."""
+    try:
+        return resources.files("marsad.data").joinpath(*parts).read_bytes()
+    except OSError as exc:
+        raise DataError(f"bundled data file marsad/data/{'/'.join(parts)} is unreadable: {exc}") from None
+
+
 def data_lines(*parts: str) -> list[str]:
     """The non-empty lines of a bundled file that are not comments (#)."""
     return [line for line in read_text(*parts).splitlines() if line and not line.startswith("#")]

@@ -1,14 +1,12 @@
 """Token features for the entity tagger, shared by training (scripts/train_ner.py) and tagging.
 
-A token's own features depend only on its word form, so they are computed once
-per form and cached; a position then concatenates its own list with the cached
-"as left/right neighbour" lists of the tokens around it and a few position- and
-phrase-dependent features. No string is built per position in the common case.
-
-At tagging time a `Features` builder knows the models' attributes (marsad/data/ner/
-attributes.tsv.gz) and keeps only those: CRFsuite ignores an attribute its model never saw,
-so the labels and scores are the same, and the rest (a fifth of the strings, most of the
-memory of the cache) is never built into a sentence's lists.
+A token's features are its word form's own features (`WordViews.own`), the neighbours'
+features as seen from it (`left1` of the word before it, `right1` of the word after, `left2`,
+`right2` two words away), the two bigrams of its base with its neighbours', BOS/EOS at the
+sentence's ends, the multi-word place names it is part of, and in the second pass what the
+first made of the same words elsewhere in the document (`memory_features`). All but the last
+three depend only on word forms: training builds the lists (`sentence_features`); the tagger
+turns each word form's lists into label scores once and adds them up (tagger.py).
 """
 
 from __future__ import annotations
@@ -27,7 +25,7 @@ _ARABIC_RANGE = ("\u0621", "\u06ff")
 
 
 @dataclass(slots=True)
-class _Views:
+class WordViews:
     own: list[str]
     left1: list[str]  # the features of this token as seen from the token after it
     right1: list[str]
@@ -71,7 +69,7 @@ def _gazetteer(form: WordForm, lex: Lexicons) -> list[str]:
     return out
 
 
-def _views(form: WordForm, lex: Lexicons, counts: dict[str, int]) -> _Views:
+def _views(form: WordForm, lex: Lexicons, counts: dict[str, int]) -> WordViews:
     base, stem = form.base, form.stem
     shape = _shape(form.norm)
     c64, c256, c1024 = lex.clusters.get(base) or lex.clusters.get(stem) or ("-", "-", "-")
@@ -120,7 +118,7 @@ def _views(form: WordForm, lex: Lexicons, counts: dict[str, int]) -> _Views:
         *gaz,
     ]
     far = ["b=" + base, "c256=" + c256, *gaz]
-    return _Views(
+    return WordViews(
         own=own,
         left1=["-1:" + f for f in near],
         right1=["+1:" + f for f in near],
@@ -131,72 +129,72 @@ def _views(form: WordForm, lex: Lexicons, counts: dict[str, int]) -> _Views:
 
 
 VIEW_CACHE_LIMIT = 50_000  # word forms; a long-running process keeps at most this many
+BOS, EOS = "BOS", "EOS"
 
 
-class Features:
-    """Builds the features of sentences, keeping only `known` attributes when given (tagging),
-    all of them when not (training). One per set of models, shared by threads."""
-
-    def __init__(self, known: frozenset[str] | None = None) -> None:
-        # the model's own string objects, so that cached views share them instead of copies
-        self._known = {a: a for a in known} if known is not None else None
-        self._cache: dict[tuple[str, str, str, str, str], _Views] = {}
-
-    def _keep(self, features: list[str]) -> list[str]:
-        known = self._known
-        if known is None:
-            return features
-        return [k for f in features if (k := known.get(f)) is not None]
-
-    def views(self, form: WordForm) -> _Views:
-        key = (form.norm, form.base, form.stem, form.proclitics, form.suffix)
-        views = self._cache.get(key)
-        if views is None:
-            if len(self._cache) >= VIEW_CACHE_LIMIT:
-                self._cache.clear()
-            v = _views(form, lexicons(), word_counts())
-            keep = self._keep
-            views = _Views(keep(v.own), keep(v.left1), keep(v.right1), keep(v.left2), keep(v.right2), v.base)
-            self._cache[key] = views
-        return views
-
-    def bigram(self, feature: str) -> list[str]:
-        known = self._known
-        return [feature] if known is None or feature in known else []
-
-    def sentence(self, forms: Sequence[WordForm]) -> list[list[str]]:
-        """Feature lists for the tokens of one sentence (`forms` are that sentence's word forms)."""
-        n = len(forms)
-        views = [self.views(f) for f in forms]
-        phrase_tags: list[list[str]] = [[] for _ in range(n)]
-        for i, j, kind in _name_matcher().find(forms):
-            phrase_tags[i].append("mw=B-" + kind)
-            for k in range(i + 1, j):
-                phrase_tags[k].append("mw=I-" + kind)
-        bigram = self.bigram
-        out = []
-        for i, v in enumerate(views):
-            feats = list(v.own)
-            if i == 0:
-                feats.append("BOS")
-            else:
-                feats += views[i - 1].left1
-                feats += bigram("bg-=" + views[i - 1].base + "|" + v.base)
-                if i > 1:
-                    feats += views[i - 2].left2
-            if i == n - 1:
-                feats.append("EOS")
-            else:
-                feats += views[i + 1].right1
-                feats += bigram("bg+=" + v.base + "|" + views[i + 1].base)
-                if i < n - 2:
-                    feats += views[i + 2].right2
-            feats += phrase_tags[i]
-            out.append(feats)
-        return out
+def word_views(form: WordForm) -> WordViews:
+    """The features of one word form: its own, and as each neighbour sees it."""
+    return _views(form, lexicons(), word_counts())
 
 
-_ALL = Features()
+def bigram_before(previous: str, base: str) -> str:
+    return "bg-=" + previous + "|" + base
+
+
+def bigram_after(base: str, following: str) -> str:
+    return "bg+=" + base + "|" + following
+
+
+def phrase_tags(forms: Sequence[WordForm]) -> list[list[str]]:
+    """Per token of one sentence: the multi-word country and place names it begins or continues."""
+    tags: list[list[str]] = [[] for _ in forms]
+    for i, j, kind in _name_matcher().find(forms):
+        tags[i].append("mw=B-" + kind)
+        for k in range(i + 1, j):
+            tags[k].append("mw=I-" + kind)
+    return tags
+
+
+_VIEWS: dict[tuple[str, str, str, str, str], WordViews] = {}
+
+
+def _cached_views(form: WordForm) -> WordViews:
+    key = (form.norm, form.base, form.stem, form.proclitics, form.suffix)
+    views = _VIEWS.get(key)
+    if views is None:
+        if len(_VIEWS) >= VIEW_CACHE_LIMIT:
+            _VIEWS.clear()
+        views = _VIEWS[key] = word_views(form)
+    return views
+
+
+def sentence_features(forms: Sequence[WordForm]) -> list[list[str]]:
+    """Every feature of the tokens of one sentence (`forms` are that sentence's word forms), as
+    training sees them. The tagger (tagger.py) scores the same features without building these
+    lists; tests/test_entities.py holds the two to the same labels."""
+    n = len(forms)
+    views = [_cached_views(f) for f in forms]
+    tags = phrase_tags(forms)
+    out = []
+    for i, v in enumerate(views):
+        feats = list(v.own)
+        if i == 0:
+            feats.append(BOS)
+        else:
+            feats += views[i - 1].left1
+            feats.append(bigram_before(views[i - 1].base, v.base))
+            if i > 1:
+                feats += views[i - 2].left2
+        if i == n - 1:
+            feats.append(EOS)
+        else:
+            feats += views[i + 1].right1
+            feats.append(bigram_after(v.base, views[i + 1].base))
+            if i < n - 2:
+                feats += views[i + 2].right2
+        feats += tags[i]
+        out.append(feats)
+    return out
 
 
 @cache
@@ -206,11 +204,6 @@ def _name_matcher() -> PhraseMatcher[str]:
     phrases = [(n, "ctry") for n in lex.countries if " " in n]
     phrases += [(n, "place") for n in lex.places if " " in n]
     return PhraseMatcher(phrases)
-
-
-def sentence_features(forms: Sequence[WordForm]) -> list[list[str]]:
-    """Every feature of the tokens of one sentence, as training sees them."""
-    return _ALL.sentence(forms)
 
 
 def document_memory(forms: Sequence[WordForm], labels: Sequence[str]) -> dict[str, str]:
@@ -229,10 +222,10 @@ def document_memory(forms: Sequence[WordForm], labels: Sequence[str]) -> dict[st
     return {base: max(kinds, key=lambda k: (kinds[k], k)) for base, kinds in votes.items()}
 
 
-def with_memory(features: list[list[str]], forms: Sequence[WordForm], memory: dict[str, str]) -> list[list[str]]:
-    """Add the document-memory features of one sentence (see `document_memory`)."""
+def memory_features(forms: Sequence[WordForm], memory: dict[str, str]) -> list[list[str]]:
+    """Per token of one sentence: the document-memory features (see `document_memory`)."""
     out = []
-    for i, (feats, form) in enumerate(zip(features, forms, strict=True)):
+    for i, form in enumerate(forms):
         extra = []
         kind = memory.get(form.base)
         if kind is not None:
@@ -241,5 +234,10 @@ def with_memory(features: list[list[str]], forms: Sequence[WordForm], memory: di
             extra.append("doc-1=" + prev)
         if i + 1 < len(forms) and (nxt := memory.get(forms[i + 1].base)) is not None:
             extra.append("doc+1=" + nxt)
-        out.append(feats + extra if extra else feats)
+        out.append(extra)
     return out
+
+
+def with_memory(features: list[list[str]], forms: Sequence[WordForm], memory: dict[str, str]) -> list[list[str]]:
+    """Add the document-memory features of one sentence (see `document_memory`)."""
+    return [f + extra if extra else f for f, extra in zip(features, memory_features(forms, memory), strict=True)]

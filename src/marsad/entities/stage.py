@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from marsad.entities.roles import find_institutions, find_norp, find_titles
-from marsad.entities.tagger import features_for, tag_sentences
+from marsad.entities.tagger import model_for, tag_sentences
 from marsad.index import index
 from marsad.kb.base import KnowledgeBase
 from marsad.kb.lexicons import lexicons
@@ -183,14 +183,15 @@ def recognize_entities(doc: Document, resources: Resources | None = None) -> Doc
     forms = ix.forms
     sentences = ix.sentence_ranges()
     names = _Names(len(forms))
-    for span in tag_sentences(forms, sentences, res.taggers(), features_for(res.model_attributes)):
+    for span in tag_sentences(forms, sentences, model_for(res.tagger_weights()), res.taggers()):
         if span.end - span.first == 1 and forms[span.first].base in NEVER_NAMES:
             continue
         label: MentionLabel = span.label  # type: ignore[assignment]  # the models emit only these four
         names.add(span.first, span.end, label, span.score)
     kb = res.kb
     _known_actors(forms, sentences, kb, names)
-    _hashtag_names(forms, kb, names)
+    if HASHTAG_JOINER in doc.text:  # a substring search in C spares a look at every token
+        _hashtag_names(forms, kb, names)
     for i, j in find_institutions(forms, sentences) + find_member_groups(forms, kb.actors_by_adjective()):
         if not names.has(i, j, "ORG"):
             names.add(i, j, "ORG", 1.0)
