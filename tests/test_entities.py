@@ -78,6 +78,12 @@ def test_institution_named_by_nationality() -> None:
     # names written as hashtags
     found = mentions("معارك بين #ميليشيات_الحوثي و #التحالف_العربي، والتقى #محمد_بن_سلمان.")
     assert {("ORG", "ميليشيات_الحوثي"), ("ORG", "التحالف_العربي"), ("PER", "محمد_بن_سلمان")} <= set(found)
+    # forces, regimes and committees with words between the noun and the nationality, or indefinite
+    assert ("ORG", "قوات الأمن الإسرائيلية") in mentions("واعتقلت قوات الأمن الإسرائيلية ثلاثة شبان.")
+    assert ("ORG", "القوات البرية الملكية السعودية") in mentions("وقالت القوات البرية الملكية السعودية إنها صدته.")
+    assert ("ORG", "النظام السوري") in mentions("وقصف النظام السوري الغوطة.")
+    assert ("ORG", "قوات إيرانية") in mentions("وانتشرت قوات إيرانية قرب الحدود.")
+    assert ("ORG", "الشعب السوري") not in mentions("وعانى الشعب السوري كثيرا.")
     # a body named by its function is not cut out of a longer name
     assert ("ORG", "الأمن العام الصينية") not in mentions("وأصدرت وزارة الأمن العام الصينية بيانا.")
 
