@@ -149,3 +149,23 @@ def test_write_tagger_folds_the_runtime_copy_into_each_feature(tmp_path: Path) -
 def test_write_decoder_refuses_weights_it_cannot_set(tmp_path: Path) -> None:
     with pytest.raises((ValueError, IndexError)):
         write_decoder(["O", "B-PER"], np.zeros((3, 3)), tmp_path / "bad.crfsuite")
+
+
+def test_a_full_cache_starts_again_without_losing_a_window(example_text: str) -> None:
+    res = Resources()
+    model = model_for(res.tagger_weights())
+    text = "وقال المتحدث باسم الجيش في بيان إن القوات الروسية وصلت إلى طرابلس."
+    doc = analyze_text(Document(text=text))
+    ix = index(doc)
+    expected = tag_sentences(ix.forms, ix.sentence_ranges(), model, res.taggers())
+    example = index(analyze_text(Document(text=example_text)))
+    limit = model.scores.limit
+    try:
+        # the example's forms fill the cache past the limit; the sentence then has some forms
+        # cached and some not, and the cache starts again while it is being tagged
+        model.scores.limit = 50
+        tag_sentences(example.forms, example.sentence_ranges(), model, res.taggers())
+        again = tag_sentences(ix.forms, ix.sentence_ranges(), model, res.taggers())
+    finally:
+        model.scores.limit = limit
+    assert again == expected

@@ -91,20 +91,24 @@ class ScoreCache:
     """Each word form's scores (see OWN…), computed from its features on first sight. Entries
     are never changed once made, so threads share the cache."""
 
-    def __init__(self, model: TaggerModel) -> None:
+    def __init__(self, model: TaggerModel, limit: int = VIEW_CACHE_LIMIT) -> None:
         self._model = model
         self._cache: dict[FormKey, np.ndarray] = {}
+        self.limit = limit  # word forms; a long-running process keeps at most this many
 
     def scores(self, forms: list[WordForm]) -> np.ndarray:
         """The scores of each of `forms`, (forms, 5, passes, labels)."""
         keys = [(f.norm, f.base, f.stem, f.proclitics, f.suffix) for f in forms]
         cache = self._cache
-        missing = {key: form for key, form in zip(keys, forms, strict=True) if key not in cache}
+        got = [cache.get(key) for key in keys]
+        missing = {key: form for key, form, s in zip(keys, forms, got, strict=True) if s is None}
         if missing:
-            if len(cache) + len(missing) > VIEW_CACHE_LIMIT:
-                cache.clear()
-            cache.update(self._compute(missing))
-        return np.stack([cache[key] for key in keys])
+            computed = self._compute(missing)
+            if len(cache) + len(computed) > self.limit:
+                cache.clear()  # another thread's lookups are unaffected: each keeps what it got
+            cache.update(computed)
+            return np.stack([computed[key] if s is None else s for key, s in zip(keys, got, strict=True)])
+        return np.stack(got)  # type: ignore[arg-type]  # no None: nothing was missing
 
     def _compute(self, forms: dict[FormKey, WordForm]) -> dict[FormKey, np.ndarray]:
         # one array operation for all the new forms of a window, not a few per form
