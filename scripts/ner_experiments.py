@@ -13,8 +13,8 @@ Configurations (ANER = ANERcorp; all = ANERcorp, CAraNER, WikiFANE, Wojood):
   A   ANERcorp only
   B   all, concatenated as they are
   C   all, with feature augmentation (Daume 2007): every feature f of a sentence of corpus K is
-      also given as "K|f"; a development part is tagged with the plain features only, plus its
-      own corpus's copy, and plus ANERcorp's copy
+      also given as "K|f"; the development parts are tagged with the plain features only, and
+      with the plain features plus each corpus's copy (a row each)
   D1  C with countries tagged ORG made LOC (corpus.to_anercorp's first rule)
   D   C with the conventions of the other corpora brought to ANERcorp's (corpus.to_anercorp:
       countries as LOC, generic heads out of the names)
@@ -22,12 +22,13 @@ Configurations (ANER = ANERcorp; all = ANERcorp, CAraNER, WikiFANE, Wojood):
   D-wiki, D-wojood   D without WikiFANE or without Wojood
 
 Every row is appended to the table as soon as it is scored, so partial results survive.
+--heldout FILE also scores the held-out parts (ANERcorp test, CAraNER's 30%, WikiFANE's last
+tenth, Wojood test) into FILE: for the one final score of the chosen configuration only.
 """
 
 from __future__ import annotations
 
 import argparse
-import tempfile
 import time
 from collections import Counter
 from collections.abc import Iterator
@@ -37,7 +38,7 @@ from pathlib import Path
 import pycrfsuite
 
 from buildlib import SHARED
-from marsad.entities.corpus import Aligned, Sentence, align, labelled_parts, to_anercorp
+from marsad.entities.corpus import Aligned, Sentence, align, heldout_parts, labelled_parts, to_anercorp
 from marsad.entities.features import sentence_features
 from marsad.entities.tagger import spans
 
@@ -45,23 +46,22 @@ C1, C2 = 0.02, 0.02  # as scripts/train_ner.py
 TYPES = ("PER", "ORG", "LOC", "MISC")
 CARANER_TYPES = ("PER", "ORG", "LOC")  # as benchmarks/ner_anercorp.py: its MISC is not ANERcorp's
 CORPORA = ("anercorp", "caraner", "wikifane", "wojood")
-_NOT_TAGGED = {"anercorp": " | ".join("–" * 5), "caraner": "– | –"}  # a corpus's cells in a row
 PREFIX = {"anercorp": "aner|", "caraner": "car|", "wikifane": "wiki|", "wojood": "woj|"}
 
 
-def augmented(features: list[list[str]], prefix: str | None) -> list[list[str]]:
-    """Each token's features, followed by a copy under `prefix` when one is given."""
-    if prefix is None:
+def augmented(features: list[list[str]], prefixes: tuple[str, ...]) -> list[list[str]]:
+    """Each token's features, followed by a copy under each of `prefixes`."""
+    if not prefixes:
         return features
-    return [f + [prefix + x for x in f] for f in features]
+    return [f + [p + x for p in prefixes for x in f] for f in features]
 
 
 def fit(data: dict[str, list[Aligned]], augment: bool, iterations: int, path: Path) -> tuple[pycrfsuite.Tagger, float]:
     trainer = pycrfsuite.Trainer(verbose=False)
     for corpus, sentences in data.items():
-        prefix = PREFIX[corpus] if augment else None
+        prefixes = (PREFIX[corpus],) if augment else ()
         for a in sentences:
-            trainer.append(augmented(sentence_features(a.forms), prefix), a.token_labels())
+            trainer.append(augmented(sentence_features(a.forms), prefixes), a.token_labels())
     trainer.set_params({"c1": C1, "c2": C2, "max_iterations": iterations, "feature.possible_transitions": True})
     t0 = time.time()
     trainer.train(str(path))
@@ -70,12 +70,12 @@ def fit(data: dict[str, list[Aligned]], augment: bool, iterations: int, path: Pa
     return tagger, time.time() - t0
 
 
-def score(tagger: pycrfsuite.Tagger, dev: list[Aligned], prefix: str | None) -> dict[str, tuple[int, int, int]]:
+def score(tagger: pycrfsuite.Tagger, dev: list[Aligned], prefixes: tuple[str, ...]) -> dict[str, tuple[int, int, int]]:
     """(true positives, guesses, gold spans) per type: CoNLL exact spans over corpus words."""
     counts: Counter[tuple[str, str]] = Counter()
     for a in dev:
         gold = set(spans([t for _, t in a.sentence]))
-        guess = set(spans(a.word_labels(tagger.tag(augmented(sentence_features(a.forms), prefix)))))
+        guess = set(spans(a.word_labels(tagger.tag(augmented(sentence_features(a.forms), prefixes)))))
         for name, found in (("tp", gold & guess), ("guess", guess), ("gold", gold)):
             for s in found:
                 counts[name, s[2]] += 1
@@ -113,13 +113,14 @@ def relabel(a: Aligned, sentence: Sentence) -> Aligned:
     return Aligned(sentence, a.forms, a.owner, a.first)
 
 
-def test_modes(config: Config, corpus: str) -> Iterator[tuple[str, str | None]]:
-    """The ways a development part is tagged: plain features, and with a corpus's copy."""
-    yield "plain", None
+def test_modes(config: Config) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """The ways the development parts are tagged: plain features, with each corpus's copy, and
+    with ANERcorp's and CAraNER's copies together (the two news corpora)."""
+    yield "plain", ()
     if config.augment:
-        if corpus in config.corpora and corpus != "anercorp":
-            yield "own", PREFIX[corpus]
-        yield "aner", PREFIX["anercorp"]
+        for corpus in config.corpora:
+            yield PREFIX[corpus], (PREFIX[corpus],)
+        yield PREFIX["anercorp"] + "+" + PREFIX["caraner"], (PREFIX["anercorp"], PREFIX["caraner"])
 
 
 class Table:
@@ -140,30 +141,31 @@ class Table:
             fh.write("| " + " | ".join(cells) + " |\n")
 
 
-def run(
-    name: str, train_parts: dict[str, list[Aligned]], dev: dict[str, list[Aligned]], iterations: int, table: Table
-) -> None:
+def train_config(
+    name: str, train_parts: dict[str, list[Aligned]], iterations: int, path: Path
+) -> tuple[pycrfsuite.Tagger, float]:
     config = CONFIGS[name]
     train = {c: train_parts[c] for c in config.corpora}
     if config.rules:  # the rules change labels only: the words' alignment stays
         train = {c: [relabel(a, to_anercorp(a.sentence, c, config.rules)) for a in s] for c, s in train.items()}
-    with tempfile.TemporaryDirectory() as tmp:
-        tagger, seconds = fit(train, config.augment, iterations, Path(tmp) / "m.crfsuite")
-        print(f"{name}: trained in {seconds:.0f}s", flush=True)
-        results: dict[str, dict[str, str]] = {}
+    tagger, seconds = fit(train, config.augment, iterations, path)
+    print(f"{name}: trained in {seconds:.0f}s", flush=True)
+    return tagger, seconds
+
+
+def scored_rows(name: str, tagger: pycrfsuite.Tagger, parts: dict[str, list[Aligned]]) -> dict[str, list[str]]:
+    """The table's cells by test mode: every corpus's F1, ANERcorp's per type too."""
+    results: dict[str, dict[str, str]] = {}
+    for mode, prefixes in test_modes(CONFIGS[name]):
         for corpus in CORPORA:
-            for mode, prefix in test_modes(config, corpus):
-                counts = score(tagger, dev[corpus], prefix)
-                cell = f"{f1(counts, TYPES):.3f}"
-                if corpus == "caraner":
-                    cell = f"{f1(counts, CARANER_TYPES):.3f} | {cell}"
-                if corpus == "anercorp":
-                    cell += " | " + " | ".join(f"{f1(counts, (t,)):.3f}" for t in TYPES)
-                results.setdefault(mode, {})[corpus] = cell
-    for mode, row in results.items():
-        cells = [row.get(c, _NOT_TAGGED.get(c, "–")) for c in CORPORA]
-        table.add([name, str(iterations), f"{seconds:.0f}", mode, *cells])
-        print(name, mode, *cells, flush=True)
+            counts = score(tagger, parts[corpus], prefixes)
+            cell = f"{f1(counts, TYPES):.3f}"
+            if corpus == "caraner":
+                cell = f"{f1(counts, CARANER_TYPES):.3f} | {cell}"
+            if corpus == "anercorp":
+                cell += " | " + " | ".join(f"{f1(counts, (t,)):.3f}" for t in TYPES)
+            results.setdefault(mode, {})[corpus] = cell
+    return {mode: [row[c] for c in CORPORA] for mode, row in results.items()}
 
 
 def main() -> None:
@@ -172,15 +174,31 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=SHARED)
     parser.add_argument("--iterations", type=int, default=100)
     parser.add_argument("--table", type=Path, default=Path("/tmp/ner_exp/table.md"))
+    parser.add_argument("--models", type=Path, default=Path("/tmp/ner_exp/models"), help="where the models stay")
+    parser.add_argument("--heldout", type=Path, help="also score the held-out parts into this table (final only)")
+    parser.add_argument("--saved", action="store_true", help="score the models saved before, train nothing")
     args = parser.parse_args()
-    parts = labelled_parts(args.shared / "data" / "ner")
+    ner = args.shared / "data" / "ner"
+    parts = labelled_parts(ner)
     for c, p in parts.items():
         print(f"{c}: train {len(p.train)} sentences, {sum(map(len, p.train))} words; dev {len(p.dev)}", flush=True)
     train = {c: [align(s) for s in p.train] for c, p in parts.items()}
     dev = {c: [align(s) for s in p.dev] for c, p in parts.items()}  # gold as given, never convention-aligned
-    table = Table(args.table)
+    tables = [(Table(args.table), dev)]
+    if args.heldout:
+        tables.append((Table(args.heldout), {c: [align(s) for s in p] for c, p in heldout_parts(ner).items()}))
+    args.models.mkdir(parents=True, exist_ok=True)
     for name in args.configs:
-        run(name, train, dev, args.iterations, table)
+        path = args.models / f"{name}.crfsuite"
+        if args.saved:
+            tagger, seconds = pycrfsuite.Tagger(), 0.0
+            tagger.open(str(path))
+        else:
+            tagger, seconds = train_config(name, train, args.iterations, path)
+        for table, scored in tables[1:] if args.saved else tables:
+            for mode, cells in scored_rows(name, tagger, scored).items():
+                table.add([name, str(args.iterations), f"{seconds:.0f}", mode, *cells])
+                print(table.path.name, name, mode, *cells, flush=True)
 
 
 if __name__ == "__main__":

@@ -314,6 +314,21 @@ def labelled_parts(ner: Path) -> dict[str, Part]:
     }
 
 
+ANERCORP_TEST = Path("anercorp/ANERCorp_CamelLab_test.txt")
+
+
+def heldout_parts(ner: Path) -> dict[str, list[Sentence]]:
+    """The held-out part of every labelled corpus, for the final scores only: ANERcorp's test
+    file, CAraNER's 30%, WikiFANE's last tenth, Wojood's test file."""
+    _train, wiki_test = tail_split(read_wikifane(ner / WIKIFANE), WIKIFANE_TEST)
+    return {
+        "anercorp": read_anercorp(ner / ANERCORP_TEST),
+        "caraner": caraner_split(read_caraner(ner / CARANER))[1],
+        "wikifane": wiki_test,
+        "wojood": read_wojood(ner / WOJOOD / "test.txt"),
+    }
+
+
 @dataclass(slots=True)
 class Aligned:
     sentence: Sentence
