@@ -197,7 +197,7 @@ def main() -> None:
             tagger, seconds = train_config(name, train, args.iterations, path)
         for table, scored in tables[1:] if args.saved else tables:
             for mode, cells in scored_rows(name, tagger, scored).items():
-                table.add([name, str(args.iterations), f"{seconds:.0f}", mode, *cells])
+                table.add([name, str(args.iterations), f"{seconds:.0f}", mode.replace("|", "\\|"), *cells])
                 print(table.path.name, name, mode, *cells, flush=True)
 
 
