@@ -1,4 +1,5 @@
-"""Build src/marsad/data/clusters.tsv.gz: distributional word clusters learned from ANT news text.
+"""Build src/marsad/data/clusters.tsv.gz: distributional word clusters learned from ANT news text
+(all five categories: politics, culture, economy, sport, technology; 8M words).
 
 Words that occur in similar contexts (the words right before and after them)
 fall into the same cluster, so the NER model can generalise from a name it saw
@@ -31,6 +32,8 @@ from marsad.model import Document
 from marsad.text.stage import analyze_text
 
 ANT = Path("data/news/ant/ant_v2.1_middleEast_internationalNews.jsonl.gz")
+# the other categories (culture, economy, sport, technology): 3.3M more words of news
+ANT_OTHER = Path("data/news/ant_other/ant_v2.1_other_categories.jsonl.gz")
 OUT = DATA / "clusters.tsv.gz"
 SIZES = (64, 256, 1024)
 CONTEXTS = 3000
@@ -50,8 +53,8 @@ def sentences(path: Path) -> list[list[str]]:
 
 
 def build(shared: Path = SHARED) -> Step:
-    source = shared / ANT
-    sents = sentences(source)
+    sources = [shared / ANT, shared / ANT_OTHER]
+    sents = [s for source in sources for s in sentences(source)]
     counts = Counter(w for s in sents for w in s)
     vocab = [w for w, c in counts.most_common() if c >= MIN_COUNT]
     row_of = {w: i for i, w in enumerate(vocab)}
@@ -94,7 +97,7 @@ def build(shared: Path = SHARED) -> Step:
     lines = ["\t".join([w, *(str(int(lab[i])) for lab in labels)]) + "\n" for i, w in enumerate(vocab)]
     write_gz(OUT, "".join(lines))
     return Step(
-        "clusters", "scripts/build_clusters.py", [source], [OUT], {"sentences": len(sents), "vocabulary": len(vocab)}
+        "clusters", "scripts/build_clusters.py", sources, [OUT], {"sentences": len(sents), "vocabulary": len(vocab)}
     )
 
 

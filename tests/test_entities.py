@@ -118,3 +118,13 @@ def test_a_name_after_a_title_keeps_a_first_letter_that_looks_like_a_clitic() ->
     assert "بسام راضي" in {m.text for m in doc.mentions if m.label == "PER"}
     doc = marsad.extract("والتقى الرئيس ببسام راضي في القاهرة.")
     assert "بسام راضي" in {m.text for m in doc.mentions if m.label == "PER"}  # ب + بسام
+
+
+def test_a_big_place_is_a_place_and_its_area_noun_stays_outside() -> None:
+    found = mentions("وقبل المجتمع الدولي اقتراح بيونغ يانغ بإجراء محادثات مباشرة.")
+    assert ("LOC", "بيونغ يانغ") in found and ("PER", "بيونغ يانغ") not in found
+    found = mentions("وتعرضت مواقع عسكرية بريفي حماة وحلب لقصف صاروخي.")
+    assert ("LOC", "حماة") in found
+    assert not any(label == "LOC" and name.startswith("ريف") for label, name in found)
+    # a person whose surname is also a city's name stays a person
+    assert ("PER", "مايكل جاكسون") in mentions("وغنى مايكل جاكسون في الحفل.")

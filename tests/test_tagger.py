@@ -124,7 +124,7 @@ def test_write_tagger_folds_the_runtime_copy_into_each_feature(tmp_path: Path) -
         sequences.append((xs, ys))
     _train(tmp_path / "one.crfsuite", sequences)
     _train(tmp_path / "two.crfsuite", sequences[::-1])
-    write_tagger(tmp_path / "one.crfsuite", tmp_path / "two.crfsuite", tmp_path, "aner|")
+    write_tagger(tmp_path / "one.crfsuite", tmp_path / "two.crfsuite", tmp_path, ["aner|"])
     model = model_for(load_tagger_weights((tmp_path / "weights.npz").read_bytes()))
     assert not any("|" in a for a in model.rows)
     one = read_weights(tmp_path / "one.crfsuite", model.labels)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import struct
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -130,16 +131,19 @@ WEIGHTS_FILE = "weights.npz"
 DECODER_FILES = ("decode1.crfsuite", "decode2.crfsuite")
 
 
-def _fold(weights: CrfWeights, prefix: str) -> dict[str, np.ndarray]:
-    """Attribute → weights as the tagger sees them when every feature f fires with its copy
-    prefix + f (feature augmentation, scripts/train_ner.py): w(f) + w(prefix + f). The copies of
-    the other training corpora never fire when tagging and are left out."""
+def _fold(weights: CrfWeights, prefixes: Sequence[str]) -> dict[str, np.ndarray]:
+    """Attribute → weights as the tagger sees them when every feature f fires with its copies
+    prefix + f for each of `prefixes` (feature augmentation, scripts/train_ner.py): w(f) plus
+    the copies' weights. The copies of the other training corpora never fire when tagging and
+    are left out."""
     folded: dict[str, np.ndarray] = {}
     for name, row in zip(weights.attributes, weights.state, strict=True):
-        if prefix and name.startswith(prefix):
+        head = name.split("=", 1)[0]
+        if "|" in head:  # a corpus's copy ("car|b=…")
+            prefix = head[: head.index("|") + 1]
+            if prefix not in prefixes:
+                continue
             name = name[len(prefix) :]
-        elif "|" in name.split("=", 1)[0]:
-            continue  # another corpus's copy ("car|b=…")
         folded[name] = folded[name] + row if name in folded else row.copy()
     return folded
 
@@ -154,13 +158,13 @@ def _save_arrays(path: Path, arrays: dict[str, np.ndarray]) -> None:
                 np.lib.format.write_array(fh, array, allow_pickle=False)
 
 
-def write_tagger(first: Path, second: Path, folder: Path, prefix: str = "") -> int:
+def write_tagger(first: Path, second: Path, folder: Path, prefixes: Sequence[str] = ()) -> int:
     """The two trained passes as the tagger loads them (tagger.TaggerModel): one weights file for
-    both, over the union of their attributes with each corpus copy under `prefix` folded into
-    its feature, and a decoder each. Returns the attribute count."""
+    both, over the union of their attributes with the corpus copies under `prefixes` folded into
+    their features, and a decoder each. Returns the attribute count."""
     one = read_weights(first)
     two = read_weights(second, one.labels)
-    folded = [_fold(one, prefix), _fold(two, prefix)]
+    folded = [_fold(one, prefixes), _fold(two, prefixes)]
     attributes = sorted(set(folded[0]) | set(folded[1]))
     weights = np.zeros((len(attributes), 2, len(one.labels)))
     for k, name in enumerate(attributes):

@@ -14,6 +14,7 @@ from marsad.model import Document, Mention, MentionLabel
 from marsad.resources import Resources
 from marsad.text.clitics import word_counts
 from marsad.text.forms import WordForm
+from marsad.text.normalize import normalize_word
 from marsad.text.phrases import PhraseMatcher, unsplit_rest
 
 HASHTAG_JOINER = "_"
@@ -173,6 +174,44 @@ def _adjective_or_place(
     return first, end, "NORP", score
 
 
+# Area nouns a place name follows (ريف حماة، محافظة صعدة): the place is the name after them, as
+# ANERcorp's annotators marked it and as the training labels are aligned (corpus.GENERIC_HEADS),
+# but the tagger sometimes takes them in.
+AREA_HEADS = frozenset(
+    normalize_word(w) for w in "ريف ريفي أرياف محافظة محافظتي مدينة منطقة ولاية بلدة قرية مديرية قضاء ناحية".split()
+)
+
+
+def _without_area_head(
+    forms: list[WordForm], span: tuple[int, int, MentionLabel, float]
+) -> tuple[int, int, MentionLabel, float]:
+    first, end, label, score = span
+    if label == "LOC" and end - first > 1 and forms[first].base in AREA_HEADS:
+        return first + 1, end, label, score
+    return span
+
+
+BIG_PLACE = 100_000  # people: a city this big is what news means by its name
+PERSON_NAME = 20  # Wikidata people whose name has this token: جاكسون، هاميلتون stay people
+
+
+def _person_or_place(
+    forms: list[WordForm], span: tuple[int, int, MentionLabel, float], kb: KnowledgeBase
+) -> tuple[int, int, MentionLabel, float]:
+    """A "person" whose whole name is a country's or a big city's (بيونغ يانغ، حلب) and no known
+    person's is the place: the tagger reads a capital as the subject of "agreed", "proposed"."""
+    first, end, label, score = span
+    if label != "PER":
+        return span
+    start = first + 1 if end - first > 1 and forms[first].base in AREA_HEADS else first  # ريفي حماة
+    name = " ".join([forms[start].base] + [f.norm for f in forms[start + 1 : end]])
+    lex = lexicons()
+    place = name in lex.countries or lex.places.get(name, 0) >= BIG_PLACE
+    if place and lex.person_tokens.get(name, 0) < PERSON_NAME and not kb.actor_matcher().match_exact(name):
+        return first, end, "LOC", score
+    return span
+
+
 def recognize_entities(doc: Document, resources: Resources | None = None) -> Document:
     """Find names (PER, ORG, LOC, MISC), nationality adjectives (NORP) and roles (TITLE).
 
@@ -197,7 +236,10 @@ def recognize_entities(doc: Document, resources: Resources | None = None) -> Doc
             names.add(i, j, "ORG", 1.0)
     _propagate_names(forms, names)
 
-    found = [_adjective_or_place(forms, span) for span in names.live()]
+    found = [
+        _adjective_or_place(forms, _without_area_head(forms, _person_or_place(forms, span, kb)))
+        for span in names.live()
+    ]
     places = {k for first, end, label, _ in found if label in ("LOC", "NORP") for k in range(first, end)}
     found += [(i, i + 1, "NORP", 1.0) for i in find_norp(forms) if i not in places]
     found += [(i, j, "TITLE", 1.0) for i, j in find_titles(forms, sentences)]

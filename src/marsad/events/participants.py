@@ -178,6 +178,8 @@ class Finder:
         the country or nationality named right after it (سلطات شرق ليبيا، مسلحون مجهولون)."""
         country = None
         for j in range(end, min(len(self.ix.forms), end + 2)):
+            if self.ix.forms[j].base in AGENT_MARKERS:
+                break  # مدنيين برصاص قوات الأمن: who shot them, not whose civilians they are
             m = self.ix.mention_at(j)
             if m is not None and (m.label == "NORP" or self.acting(m)) and m.label != "PER":
                 country = m
