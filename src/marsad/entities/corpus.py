@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from marsad.entities.tagger import spans
 from marsad.kb.lexicons import lexicons
 from marsad.model import Document
 from marsad.text.forms import WordForm, word_forms
@@ -36,17 +37,6 @@ def _tag(raw: str, keep: frozenset[str]) -> str:
     if kind is None or kind not in keep or prefix not in ("B", "I"):
         return "O"
     return f"{prefix}-{kind}"
-
-
-def _spans(labels: Sequence[str]) -> Iterator[tuple[int, int, str]]:
-    """CoNLL chunks (start, end, type) of an IOB2 sequence (as tagger.spans, which this
-    module cannot import: the tagger loads the models)."""
-    start, kind = -1, ""
-    for i, tag in enumerate([*labels, "O"]):
-        if tag == "O" or tag.startswith("B-") or (tag.startswith("I-") and tag[2:] != kind):
-            if kind:
-                yield start, i, kind
-            start, kind = (i, tag[2:]) if tag != "O" else (-1, "")
 
 
 def read_anercorp(path: Path) -> list[Sentence]:
@@ -408,7 +398,7 @@ def is_country(words: Sequence[str]) -> bool:
 def countries_as_loc(sentence: Sentence) -> Sentence:
     """Every ORG span that names a country or a big city becomes LOC."""
     labels = [t for _, t in sentence]
-    for start, end, kind in _spans(labels):
+    for start, end, kind in spans(labels):
         if kind == "ORG" and is_country([w for w, _ in sentence[start:end]]):
             for k in range(start, end):
                 labels[k] = labels[k][:2] + "LOC"
@@ -433,7 +423,7 @@ def heads_outside(sentence: Sentence) -> Sentence:
     """A LOC or ORG span that opens with a generic head noun loses it (and the quote marks
     after it: جريدة " دستني "): those become O and the name after them opens the span."""
     labels = [t for _, t in sentence]
-    for start, end, kind in _spans(labels):
+    for start, end, kind in spans(labels):
         if kind not in ("LOC", "ORG") or not _is_generic_head(sentence[start][0]):
             continue
         name = start + 1

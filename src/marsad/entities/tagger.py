@@ -162,20 +162,6 @@ def tag_sentences(
     return out
 
 
-def _add_features(
-    scores: np.ndarray, model: TaggerModel, features: list[list[str]], offset: int, passes: slice
-) -> None:
-    positions, rows = [], []
-    for k, names in enumerate(features):
-        for name in names:
-            r = model.rows.get(name)
-            if r is not None:
-                positions.append(offset + k)
-                rows.append(r)
-    if rows:
-        np.add.at(scores[:, passes], positions, model.weights[rows][:, passes])
-
-
 def _window_scores(forms: list[WordForm], sentences: list[tuple[int, int]], model: TaggerModel) -> np.ndarray:
     """Both passes' label scores of every token of the window, (tokens, passes, labels), but the
     document-memory features: all the features sentence_features would give."""
@@ -199,20 +185,25 @@ def _window_scores(forms: list[WordForm], sentences: list[tuple[int, int]], mode
     for name, mask in ((BOS, starts), (EOS, ends)):
         if (r := rows.get(name)) is not None:
             scores[mask] += model.weights[r]
-    positions, bigram_rows = [], []
+    # bigrams and multi-word place names: (position, attribute row) pairs, added in one go
+    positions, found = [], []
     starts_before, starts_after = model.bigram_starts
     for a, b in sentences:
         for k in range(a, b - 1):
             before, after = forms[k].base, forms[k + 1].base
             if before in starts_before and (r := rows.get(bigram_before(before, after))) is not None:
                 positions.append(k + 1 - lo)
-                bigram_rows.append(r)
+                found.append(r)
             if before in starts_after and (r := rows.get(bigram_after(before, after))) is not None:
                 positions.append(k - lo)
-                bigram_rows.append(r)
-        _add_features(scores, model, phrase_tags(forms[a:b]), a - lo, slice(None))
-    if bigram_rows:
-        np.add.at(scores, positions, model.weights[bigram_rows])
+                found.append(r)
+        for k, names in enumerate(phrase_tags(forms[a:b]), start=a - lo):
+            for name in names:
+                if (r := rows.get(name)) is not None:
+                    positions.append(k)
+                    found.append(r)
+    if found:
+        np.add.at(scores, positions, model.weights[found])
     return scores
 
 
