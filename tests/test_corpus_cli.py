@@ -57,8 +57,8 @@ def _ingest_command(corpus: Path, db: Path) -> list[str]:
 
 
 def test_a_killed_ingest_loses_nothing_committed_and_a_rerun_finishes(tmp_path: Path) -> None:
-    # enough articles that the kill, right after the first commit (64 documents), is far from the end
-    total = 400
+    # enough articles that the kill, right after the first commit (256 documents), is far from the end
+    total = 600
     corpus, db = tmp_path / "corpus.jsonl", tmp_path / "k.db"
     _write_corpus(corpus, total)
     process = subprocess.Popen(_ingest_command(corpus, db), stderr=subprocess.PIPE)

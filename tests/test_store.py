@@ -135,6 +135,23 @@ def test_near_duplicates_share_a_cluster(tmp_path: Path) -> None:
     assert clusters[Document(text=ATTACK_B).id] is None
 
 
+def test_opening_a_version_2_store_recomputes_its_signatures(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    with Store(path) as store:
+        _ingest(store, _reads(ATTACK_A, PROTEST))
+        signatures = dict(store.conn.execute("SELECT id, minhash FROM documents").fetchall())
+        # as schema 2 left them: signatures of another hashing
+        store.conn.execute("UPDATE documents SET minhash = zeroblob(256)")
+        store.conn.execute("PRAGMA user_version = 2")
+        store.conn.commit()
+    with Store(path) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert dict(store.conn.execute("SELECT id, minhash FROM documents").fetchall()) == signatures
+        stored, duplicates, _ = _ingest(store, _reads(ATTACK_A + " "))  # the same text: a near-duplicate
+        cluster = store.conn.execute("SELECT cluster_id FROM documents WHERE id = ?", (Document(text=ATTACK_A).id,))
+        assert (stored, duplicates, cluster.fetchone()[0]) == (1, 0, Document(text=ATTACK_A).id)
+
+
 def test_event_filters(filled: Path) -> None:
     with Store(filled, readonly=True) as store:
         everything = event_rows(store, EventFilter(limit=None))

@@ -17,16 +17,18 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
-from marsad.store.rows import NUM_PERM, StoredDocument, stored_signature
+from marsad.store.rows import NUM_PERM, RECORD_COLUMNS, StoredDocument, stored_signature
 from marsad.store.schema import StoreError, migrate
-from marsad.store.stories import link_story
+from marsad.store.stories import link_stories, story_events
 
 if TYPE_CHECKING:
     from datasketch import MinHash, MinHashLSH
 
 DUPLICATE_THRESHOLD = 0.7  # estimated Jaccard of word shingles above which two articles are one text
-COMMIT_DOCS = 64
-COMMIT_SECONDS = 1.0  # a slow stream (a feed, one worker) is still committed every second
+COMMIT_DOCS = 256  # a commit writes every page it changed: fewer, larger commits write each page once
+COMMIT_SECONDS = 5.0  # a slow stream (a feed, one worker) is still committed every few seconds
+CACHE_MB = 64  # SQLite's page cache when writing: the indexes' pages stay in memory between commits
+_STORY = [name for name, _ in RECORD_COLUMNS["events"]].index("story_id")
 
 
 def now() -> str:
@@ -48,6 +50,7 @@ class Store:
             if not readonly:
                 self.conn.execute("PRAGMA journal_mode = WAL")
                 self.conn.execute("PRAGMA synchronous = NORMAL")
+                self.conn.execute(f"PRAGMA cache_size = -{CACHE_MB * 1024}")
                 migrate(self.conn, self.path)
             elif self.conn.execute("PRAGMA user_version").fetchone()[0] == 0:
                 raise StoreError(f"{path}: not a marsad store")
@@ -108,15 +111,18 @@ class Store:
                  origin, now(), analysis.get("key"), analysis.get("marsad"), analysis.get("data"), doc.record,
                  doc.stems, doc.token_offsets, doc.minhash, cluster),
             )  # fmt: skip
+            stories = link_stories(self.conn, story_events(doc.tables))
             for table, rows in doc.tables.items():
+                if table == "events":
+                    rows = [
+                        (*row[:_STORY], story, *row[_STORY + 1 :]) for row, story in zip(rows, stories, strict=True)
+                    ]
                 if rows:
                     marks = ", ".join("?" * len(rows[0]))
                     self.conn.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
             if cluster is not None:
                 self.conn.execute("UPDATE documents SET cluster_id = ? WHERE id = ? AND cluster_id IS NULL",
                                   (cluster, cluster))  # fmt: skip
-            for event_id in [row[1] for row in doc.tables["events"]]:
-                link_story(self.conn, doc.id, event_id)
         except BaseException:
             self.conn.execute("ROLLBACK TO document")
             self.conn.execute("RELEASE document")

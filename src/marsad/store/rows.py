@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 from marsad.index import index
 from marsad.model import SIZE_KINDS, Document
 from marsad.plover import plover_records
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
 NUM_PERM = 64  # MinHash permutations: a Jaccard estimate within about ±0.06
 SCHEME = "affine32"  # datasketch's hashing scheme (32-bit hash values), named so stored signatures stay readable
 SHINGLE = 3  # words per shingle
+_GRAM_MULTIPLIER = np.uint64(0x9E3779B97F4A7C15)  # odd, 64-bit: a 3-gram's words in order
+_FMIX64 = (np.uint64(0xFF51AFD7ED558CCD), np.uint64(0xC4CEB9FE1A85EC53))
 _WORD = re.compile(r"[^\W_]")  # a letter or digit: a key holding one is a word
 
 
@@ -96,19 +100,35 @@ def _permutations() -> Any:
     return MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME).permutations
 
 
+def _identity(value: int) -> int:
+    return value
+
+
 def signature(keys: list[str]) -> MinHash:
+    """The MinHash of the word 3-grams of `keys` (the tokens' search keys; punctuation left out).
+
+    A 3-gram's hash combines its words' CRC-32s and mixes them in numpy: hashing each 3-gram's
+    text with SHA-1 in Python was most of the cost of storing a document.
+    """
     from datasketch import MinHash
 
-    words = [k for k in keys if _WORD.search(k)]
-    shingles = {" ".join(words[i : i + SHINGLE]).encode("utf-8") for i in range(max(1, len(words) - SHINGLE + 1))}
-    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, permutations=_permutations())
-    m.update_batch(list(shingles))
+    words = np.fromiter((zlib.crc32(k.encode("utf-8")) for k in keys if _WORD.search(k)), dtype=np.uint64)
+    if len(words) < SHINGLE:  # a text shorter than a 3-gram is its words
+        words = np.pad(words, (0, SHINGLE - len(words)))
+    grams = words[: len(words) - SHINGLE + 1].copy()
+    for offset in range(1, SHINGLE):
+        grams = grams * _GRAM_MULTIPLIER + words[offset : len(words) - SHINGLE + 1 + offset]
+    for multiplier in _FMIX64:  # murmur3's 64-bit finaliser: every bit of the 3-gram in the low 32
+        grams ^= grams >> np.uint64(33)
+        grams *= multiplier
+    grams ^= grams >> np.uint64(33)
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=SCHEME, hashfunc=_identity, permutations=_permutations())
+    m.update_batch(np.unique(grams & np.uint64(0xFFFFFFFF)).tolist())
     return m
 
 
 def stored_signature(blob: bytes) -> MinHash:
     """A signature as the store keeps it (its hash values' bytes), read back."""
-    import numpy as np
     from datasketch import MinHash
 
     return MinHash(seed=1, scheme=SCHEME, hashvalues=np.frombuffer(blob, dtype=np.uint32), permutations=_permutations())

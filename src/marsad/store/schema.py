@@ -8,10 +8,27 @@ docs/store.md describes every table.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Callable
 
 from marsad.errors import MarsadError
+from marsad.store.rows import signature
 
-MIGRATIONS: tuple[str, ...] = (
+
+def _resign(conn: sqlite3.Connection) -> None:
+    """Recompute every stored MinHash signature from the document's search keys (its `stems`)."""
+    last = 0
+    while batch := conn.execute(
+        "SELECT rowid, stems FROM documents WHERE rowid > ? ORDER BY rowid LIMIT 1000", (last,)
+    ).fetchall():
+        conn.executemany(
+            "UPDATE documents SET minhash = ? WHERE rowid = ?",
+            [(signature(stems.split(" ")).hashvalues.tobytes(), rowid) for rowid, stems in batch],
+        )
+        last = batch[-1][0]
+
+
+# SQL, or a function for what SQL cannot do
+MIGRATIONS: tuple[str | Callable[[sqlite3.Connection], None], ...] = (
     # 1: documents with their records, full-text search, near-duplicate signatures, stories, feeds
     """
     CREATE TABLE documents (
@@ -112,6 +129,9 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE INDEX participants_text ON participants(text);
     CREATE INDEX participants_country ON participants(country);
     """,
+    # 3: signatures hash a 3-gram from its words' CRC-32s (vectorised), not its text's SHA-1; the
+    # clusters already linked stay as they are
+    _resign,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -131,4 +151,15 @@ def migrate(conn: sqlite3.Connection, name: str) -> None:
         if tables:
             raise StoreError(f"{name}: a SQLite database that is not a marsad store")
     for number in range(version, SCHEMA_VERSION):
-        conn.executescript(f"BEGIN; {MIGRATIONS[number]}; PRAGMA user_version = {number + 1}; COMMIT;")
+        migration = MIGRATIONS[number]
+        if isinstance(migration, str):
+            conn.executescript(f"BEGIN; {migration}; PRAGMA user_version = {number + 1}; COMMIT;")
+            continue
+        conn.execute("BEGIN")
+        try:
+            migration(conn)
+            conn.execute(f"PRAGMA user_version = {number + 1}")
+        except BaseException:
+            conn.rollback()
+            raise
+        conn.commit()

@@ -17,57 +17,79 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import Any
+
+from marsad.store.rows import RECORD_COLUMNS
 
 WINDOW_DAYS = 1
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 
-def _actor_codes(conn: sqlite3.Connection, where: str, params: tuple[str, ...]) -> set[str]:
+def _code(country: str | None, sector: str | None, kb_id: str | None) -> str:
+    return kb_id or f"{country or '-'}|{sector or '-'}"
+
+
+def _story_codes(conn: sqlite3.Connection, story: str) -> set[str]:
+    """The actor codes of the events of a stored story."""
     rows = conn.execute(
-        f"SELECT country, sector, kb_id FROM participants WHERE role = 'actor' AND {where}", params
+        "SELECT country, sector, kb_id FROM participants WHERE role = 'actor'"
+        " AND (doc_id, event_id) IN (SELECT doc_id, id FROM events WHERE story_id = ?)",
+        (story,),
     ).fetchall()
-    return {kb or f"{country or '-'}|{sector or '-'}" for country, sector, kb in rows}
+    return {_code(*row) for row in rows}
 
 
-def link_story(conn: sqlite3.Connection, doc_id: str, event_id: str) -> str:
-    """Put a stored event in its story (joined or founded) and return the story's id."""
-    type_, date, geonameid = conn.execute(
-        "SELECT type, date, geonameid FROM events WHERE doc_id = ? AND id = ?", (doc_id, event_id)
-    ).fetchone()
-    story = None
-    if geonameid is not None and date is not None:
-        mine = _actor_codes(conn, "doc_id = ? AND event_id = ?", (doc_id, event_id))
-        candidates = conn.execute(
-            "SELECT id FROM stories WHERE type = ? AND geonameid = ? AND date BETWEEN date(?, ?) AND date(?, ?)"
-            " AND NOT EXISTS (SELECT 1 FROM events WHERE story_id = stories.id AND doc_id = ?)"
-            " ORDER BY rowid",
-            (type_, geonameid, date, f"-{WINDOW_DAYS} day", date, f"+{WINDOW_DAYS} day", doc_id),
-        ).fetchall()
-        for (candidate,) in candidates:
-            theirs = _actor_codes(
-                conn,
-                "(doc_id, event_id) IN (SELECT doc_id, id FROM events WHERE story_id = ?)",
-                (candidate,),
-            )
-            if not mine or not theirs or mine & theirs:
-                story = candidate
-                break
-    if story is None:
-        story = f"{doc_id}-{event_id}"
-        conn.execute(
-            "INSERT INTO stories (id, type, date, geonameid, first_seen, sources)"
-            " VALUES (?, ?, ?, ?, datetime('now'), 0)",
-            (story, type_, date, geonameid),
-        )
-    conn.execute("UPDATE events SET story_id = ? WHERE doc_id = ? AND id = ?", (story, doc_id, event_id))
-    conn.execute(
-        "UPDATE stories SET sources = (SELECT count(DISTINCT doc_id) FROM events WHERE story_id = ?) WHERE id = ?",
-        (story, story),
+def story_events(tables: Mapping[str, Sequence[tuple[Any, ...]]]) -> list[StoryEvent]:
+    """What the merge rule reads of a document's events, from its stored rows (rows.stored_document)."""
+    event, participant = (
+        {name: n for n, (name, _) in enumerate(RECORD_COLUMNS[table])} for table in ("events", "participants")
     )
-    return story
+    codes: dict[str, set[str]] = {}
+    for p in tables["participants"]:
+        if p[participant["role"]] == "actor":
+            codes.setdefault(p[participant["event_id"]], set()).add(
+                _code(p[participant["country"]], p[participant["sector"]], p[participant["kb_id"]])
+            )
+    return [
+        StoryEvent(e[event["doc_id"]], e[event["id"]], e[event["type"]], e[event["date"]], e[event["geonameid"]],
+                   frozenset(codes.get(e[event["id"]], ())))
+        for e in tables["events"]
+    ]  # fmt: skip
+
+
+def link_stories(conn: sqlite3.Connection, events: Sequence[StoryEvent]) -> list[str]:
+    """The stories (joined or founded) of one new document's events, in order, before the events
+    are stored: the stories table is updated here, the caller stores each event with its story."""
+    stories: list[str] = []
+    for e in events:
+        story = None
+        window = _window(e.date) if e.geonameid is not None else None
+        if window is not None:
+            candidates = conn.execute(
+                "SELECT id FROM stories WHERE type = ? AND geonameid = ? AND date BETWEEN ? AND ? ORDER BY rowid",
+                (e.type, e.geonameid, *window),
+            ).fetchall()
+            for (candidate,) in candidates:
+                if candidate in stories:  # the document tells it already
+                    continue
+                theirs = _story_codes(conn, candidate)
+                if not e.actor_codes or not theirs or e.actor_codes & theirs:
+                    story = candidate
+                    break
+        if story is None:
+            story = f"{e.doc_id}-{e.event_id}"
+            conn.execute(
+                "INSERT INTO stories (id, type, date, geonameid, first_seen, sources)"
+                " VALUES (?, ?, ?, ?, datetime('now'), 1)",
+                (story, e.type, e.date, e.geonameid),
+            )
+        else:  # one more document tells it
+            conn.execute("UPDATE stories SET sources = sources + 1 WHERE id = ?", (story,))
+        stories.append(story)
+    return stories
 
 
 @dataclass(frozen=True, slots=True)
