@@ -86,8 +86,9 @@ def main() -> None:
         right = sum(judged.values())
         print(f"hand-checked: {len(judged)} pairs in {SAMPLE_SIZE} clusters, {right} true near-duplicates")
         print(f"pair precision {right / len(judged):.3f}")
-        cluster_ok = [all(judged[(f, m)] for m in clusters[f] if m != f) for f in sample]
-        print(f"cluster precision (every member right) {sum(cluster_ok) / len(cluster_ok):.3f}")
+        complete = [f for f in sample if all((f, m) in judged for m in clusters[f] if m != f)]
+        cluster_ok = [all(judged[(f, m)] for m in clusters[f] if m != f) for f in complete]
+        print(f"cluster precision (every member right, {len(complete)} clusters) {sum(cluster_ok) / len(complete):.3f}")
     else:
         print(f"no hand checks found in {CHECKED}")
     precision = f"{sum(judged.values()) / len(judged):.4f}" if judged else "nan"
