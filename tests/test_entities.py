@@ -128,3 +128,19 @@ def test_a_big_place_is_a_place_and_its_area_noun_stays_outside() -> None:
     assert not any(label == "LOC" and name.startswith("ريف") for label, name in found)
     # a person whose surname is also a city's name stays a person
     assert ("PER", "مايكل جاكسون") in mentions("وغنى مايكل جاكسون في الحفل.")
+
+
+def test_a_place_found_once_is_the_place_wherever_its_name_stands_untagged() -> None:
+    from marsad.entities.stage import _Names, _propagate_places
+    from marsad.index import index
+    from marsad.text.stage import analyze_text
+
+    doc = analyze_text(Document(text="قصفت الطائرات مواقع في الحديدة أمس. وتتواصل عملية تحرير الحديدة وحلب منذ أسبوع."))
+    forms = index(doc).forms
+    where = [k for k, f in enumerate(forms) if f.base == "الحديدة"]
+    aleppo = next(k for k, f in enumerate(forms) if f.base == "حلب")
+    names = _Names(len(forms))
+    names.add(where[0], where[0] + 1, "LOC", 0.9)
+    _propagate_places(forms, names)
+    assert [(s[0], s[2], s[3]) for s in names.live()] == [(k, "LOC", 0.9) for k in where]
+    assert names.owner[aleppo] < 0  # a place the tagger did not find anywhere stays untagged

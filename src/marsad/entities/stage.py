@@ -109,6 +109,23 @@ def _propagate_names(forms: list[WordForm], names: _Names) -> None:
             names.add(k, k + 1, "PER", known)
 
 
+def _propagate_places(forms: list[WordForm], names: _Names) -> None:
+    """A gazetteer place the tagger found in a document is the place wherever else its name stands
+    untagged (الحديدة tagged in the lead, left out of «عملية تحرير الحديدة»)."""
+    lex = lexicons()
+    found: dict[str, float] = {}  # name -> score where the tagger found it
+    for first, end, label, score in names.live():
+        name = forms[first].base
+        if label == "LOC" and end - first == 1 and (name in lex.countries or name in lex.places):
+            found[name] = max(found.get(name, 0.0), score)
+    if not found:
+        return
+    for k, form in enumerate(forms):
+        known = found.get(form.base)
+        if known is not None and names.owner[k] < 0:
+            names.add(k, k + 1, "LOC", known)
+
+
 WHOLE_NAME_MIN_COUNT = 10  # times a word must occur as written in ANT to be a name without a clitic
 
 
@@ -235,6 +252,7 @@ def recognize_entities(doc: Document, resources: Resources | None = None) -> Doc
         if not names.has(i, j, "ORG"):
             names.add(i, j, "ORG", 1.0)
     _propagate_names(forms, names)
+    _propagate_places(forms, names)
 
     found = [
         _adjective_or_place(forms, _without_area_head(forms, _person_or_place(forms, span, kb)))

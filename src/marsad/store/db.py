@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 DUPLICATE_THRESHOLD = 0.7  # estimated Jaccard of word shingles above which two articles are one text
 COMMIT_DOCS = 256  # a commit writes every page it changed: fewer, larger commits write each page once
 COMMIT_SECONDS = 5.0  # a slow stream (a feed, one worker) is still committed every few seconds
-CACHE_MB = 64  # SQLite's page cache when writing: the indexes' pages stay in memory between commits
+CACHE_MB = 32  # SQLite's page cache when writing: most index pages stay in memory between commits
 _STORY = [name for name, _ in RECORD_COLUMNS["events"]].index("story_id")
 
 
