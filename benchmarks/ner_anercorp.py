@@ -137,9 +137,9 @@ def load_seconds() -> float:
     """Time to import marsad and load every entity model and lexicon, in a fresh interpreter."""
     code = (
         "import time; t = time.perf_counter(); "
-        "from marsad.resources import Resources; from marsad.entities.features import _name_matcher; "
+        "from marsad.resources import Resources; from marsad.entities.features import place_name_matcher; "
         "from marsad.text.clitics import word_counts; r = Resources(); r.taggers(); r.tagger_weights(); "
-        "_name_matcher(); word_counts(); "
+        "place_name_matcher(); word_counts(); "
         "print(time.perf_counter() - t)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT / "src")

@@ -144,3 +144,18 @@ def test_a_place_found_once_is_the_place_wherever_its_name_stands_untagged() -> 
     _propagate_places(forms, names)
     assert [(s[0], s[2], s[3]) for s in names.live()] == [(k, "LOC", 0.9) for k in where]
     assert names.owner[aleppo] < 0  # a place the tagger did not find anywhere stays untagged
+
+
+def test_a_place_cut_short_of_a_longer_gazetteer_name_takes_the_whole_name() -> None:
+    from marsad.entities.stage import _Names, _whole_place_name
+    from marsad.index import index
+    from marsad.text.stage import analyze_text
+
+    doc = analyze_text(Document(text="وتقع في القدس الشرقية الأماكن المقدسة، وزار القدس وزير الخارجية."))
+    forms = index(doc).forms
+    east, west = [k for k, f in enumerate(forms) if f.base == "القدس"]
+    names = _Names(len(forms))
+    assert _whole_place_name(forms, (east, east + 1, "LOC", 0.8), names) == (east, east + 2, "LOC", 0.8)
+    assert _whole_place_name(forms, (west, west + 1, "LOC", 0.8), names) == (west, west + 1, "LOC", 0.8)
+    names.add(east + 1, east + 2, "MISC", 0.5)  # the next word is another name's: the span stays
+    assert _whole_place_name(forms, (east, east + 1, "LOC", 0.8), names) == (east, east + 1, "LOC", 0.8)

@@ -148,7 +148,7 @@ def bigram_after(base: str, following: str) -> str:
 def phrase_tags(forms: Sequence[WordForm]) -> list[list[str]]:
     """Per token of one sentence: the multi-word country and place names it begins or continues."""
     tags: list[list[str]] = [[] for _ in forms]
-    for i, j, kind in _name_matcher().find(forms):
+    for i, j, kind in place_name_matcher().find(forms):
         tags[i].append("mw=B-" + kind)
         for k in range(i + 1, j):
             tags[k].append("mw=I-" + kind)
@@ -198,7 +198,7 @@ def sentence_features(forms: Sequence[WordForm]) -> list[list[str]]:
 
 
 @cache
-def _name_matcher() -> PhraseMatcher[str]:
+def place_name_matcher() -> PhraseMatcher[str]:
     """Multi-word country and place names (single words are covered by the gazetteer features)."""
     lex = lexicons()
     phrases = [(n, "ctry") for n in lex.countries if " " in n]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from marsad.entities.features import place_name_matcher
 from marsad.entities.roles import find_institutions, find_norp, find_titles
 from marsad.entities.tagger import model_for, tag_sentences
 from marsad.index import index
@@ -124,6 +125,21 @@ def _propagate_places(forms: list[WordForm], names: _Names) -> None:
         known = found.get(form.base)
         if known is not None and names.owner[k] < 0:
             names.add(k, k + 1, "LOC", known)
+
+
+def _whole_place_name(
+    forms: list[WordForm], span: tuple[int, int, MentionLabel, float], names: _Names
+) -> tuple[int, int, MentionLabel, float]:
+    """A place cut short of a longer gazetteer name it begins (القدس of القدس الشرقية، جمهورية
+    كوريا of جمهورية كوريا الشعبية الديموقراطية) takes the whole name, where no other name
+    holds the words after it."""
+    first, end, label, score = span
+    if label != "LOC":
+        return span
+    hit = place_name_matcher().match_at(forms, first)
+    if hit is None or hit[0] <= end or any(names.owner[k] >= 0 for k in range(end, hit[0])):
+        return span
+    return first, hit[0], label, score
 
 
 WHOLE_NAME_MIN_COUNT = 10  # times a word must occur as written in ANT to be a name without a clitic
@@ -255,7 +271,9 @@ def recognize_entities(doc: Document, resources: Resources | None = None) -> Doc
     _propagate_places(forms, names)
 
     found = [
-        _adjective_or_place(forms, _without_area_head(forms, _person_or_place(forms, span, kb)))
+        _adjective_or_place(
+            forms, _without_area_head(forms, _whole_place_name(forms, _person_or_place(forms, span, kb), names))
+        )
         for span in names.live()
     ]
     places = {k for first, end, label, _ in found if label in ("LOC", "NORP") for k in range(first, end)}
