@@ -159,3 +159,10 @@ def test_a_place_cut_short_of_a_longer_gazetteer_name_takes_the_whole_name() -> 
     assert _whole_place_name(forms, (west, west + 1, "LOC", 0.8), names) == (west, west + 1, "LOC", 0.8)
     names.add(east + 1, east + 2, "MISC", 0.5)  # the next word is another name's: the span stays
     assert _whole_place_name(forms, (east, east + 1, "LOC", 0.8), names) == (east, east + 1, "LOC", 0.8)
+
+
+def test_a_country_after_a_noun_is_an_adjective_only_where_it_agrees() -> None:
+    found = mentions("توفي الرئيس الأسبق بالمستشفى العسكري بالعاصمة السعودية، الرياض.")
+    assert ("NORP", "السعودية") in found and ("LOC", "السعودية") not in found
+    found = mentions("وجاءت الضربات بمشاركة السعودية في العملية.")
+    assert ("LOC", "السعودية") in found  # "with Saudi Arabia taking part": a construct

@@ -188,8 +188,8 @@ def _adjective_or_place(
     forms: list[WordForm], span: tuple[int, int, MentionLabel, float]
 ) -> tuple[int, int, MentionLabel, float]:
     """A country's name that follows a feminine or plural noun it agrees with is an adjective:
-    السلطات السعودية، مقاتلات سورية are Saudi, Syrian (NORP), not the countries (LOC); زار
-    الوزير السعودية does not agree, and is the country."""
+    السلطات السعودية، مقاتلات سورية، بالعاصمة السعودية are Saudi, Syrian (NORP), not the
+    countries (LOC); زار الوزير السعودية does not agree, and is the country."""
     first, end, label, score = span
     if label != "LOC" or end - first != 1 or first == 0:
         return span
@@ -197,9 +197,11 @@ def _adjective_or_place(
     demonyms = lexicons().demonyms
     if word.proclitics or word.base not in demonyms:
         return span
-    if before.proclitics or not before.norm.endswith(("ة", "ه", "ات")):
+    if not before.base.endswith(("ة", "ه", "ات")):  # بالعاصمة السعودية: a preposition does not matter
         return span
     definite = before.base.startswith("ال")
+    if definite != word.base.startswith("ال"):
+        return span  # بقيادة السعودية, "led by Saudi Arabia": a construct, not an adjective
     if definite and before.base in demonyms:
         return span
     if not definite and not word.norm.endswith(("ة", "ه")):
