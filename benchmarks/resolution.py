@@ -263,9 +263,8 @@ def main() -> None:
     for label, r in real.items():
         items = int(r.get("names", r.get("mentions", 0)))
         print(f"{label:<30}{items:>9}{r['exact']:>9.4f}{r['country']:>9.4f}")
-    print(
-        f"  (frequent names judged by each name's one reading, as first scored: exact {real['frequent names (weighted)']['name_exact']:.4f})"
-    )
+    by_name = real["frequent names (weighted)"]["name_exact"]
+    print(f"  (frequent names judged by each name's one reading, as first scored: exact {by_name:.4f})")
     held = results["held out, pooled"]
     test3 = results["test3 (held out, real news)"]
     frequent_r, dev_r, test_r = real.values()
