@@ -186,3 +186,15 @@ def test_a_country_name_agreeing_with_the_noun_before_it_is_an_adjective_not_a_p
     assert [p.country for p in doc.places] == ["ISR"]
     doc = marsad.extract("وصل الوزير إلى سورية أمس.")
     assert [p.country for p in doc.places] == ["SYR"]
+
+
+def test_an_area_noun_before_a_name_or_a_list_of_names_says_province_or_town() -> None:
+    listed = marsad.extract("وقدم البرنامج مساعدات للملايين في محافظات الحديدة وتعز وصعدة.")
+    assert {(p.name, p.resolution) for p in listed.places} == {
+        ("الحديدة", "admin"),
+        ("تعز", "admin"),
+        ("صعدة", "admin"),
+    }
+    assert [p.resolution for p in marsad.extract("وتواصلت الاشتباكات في محافظة تعز أمس.").places] == ["admin"]
+    assert [p.resolution for p in marsad.extract("وسيطر الجيش على مدينة تعز بعد معارك.").places] == ["city"]
+    assert [p.resolution for p in marsad.extract("وتواصلت الاشتباكات في تعز أمس.").places] == ["city"]

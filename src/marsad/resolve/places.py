@@ -37,6 +37,12 @@ DATELINE_BONUS = 4  # signals from the dateline count this many times
 EVIDENCE_REACH = 8  # the document's countries can prefer a homonym up to this many times smaller
 PROVINCE_WORDS = frozenset(normalize_word(w) for w in "محافظة ولاية إقليم منطقة ريف".split())
 TOWN_WORDS = frozenset(normalize_word(w) for w in "مدينة بلدة قرية".split())
+# the same before a list of names: محافظات الحديدة وصنعاء وصعدة، مدينتي حماة وحلب
+PROVINCES_WORDS = PROVINCE_WORDS | frozenset(
+    normalize_word(w) for w in "محافظات محافظتي ولايات ولايتي أقاليم مديرية مديريات مناطق".split()
+)
+TOWNS_WORDS = TOWN_WORDS | frozenset(normalize_word(w) for w in "مدن مدينتي بلدات بلدتي قرى".split())
+AREA_LOOKBACK = 8  # tokens: the names of a list between an area noun and a name
 # words that introduce a place name and may be left inside a LOC mention
 PLACE_WORDS = frozenset(normalize_word(w) for w in "مدينة بلدة قرية محافظة ولاية إقليم منطقة حي مخيم".split())
 
@@ -62,7 +68,28 @@ def _name_keys(text: str) -> list[str]:
     return keys
 
 
-def _candidates(text: str, kb: KnowledgeBase) -> list[_Candidate]:
+def _area_before(doc: Document, m: Mention) -> str | None:
+    """ "province" or "town" when an area noun stands before the mention, directly or ahead of a
+    list of place names it belongs to (محافظة تعز؛ محافظات الحديدة وصنعاء); None otherwise."""
+    ix = index(doc)
+    forms = ix.forms
+    k = ix.tokens_of(m.start, m.end).start - 1
+    for _ in range(AREA_LOOKBACK):
+        if k < 0:
+            return None
+        base = forms[k].base
+        if base in PROVINCES_WORDS:
+            return "province"
+        if base in TOWNS_WORDS:
+            return "town"
+        other = ix.mention_at(k)
+        if (other is None or other.label != "LOC") and forms[k].norm not in ("،", ","):
+            return None
+        k -= 1
+    return None
+
+
+def _candidates(text: str, kb: KnowledgeBase, area: str | None = None) -> list[_Candidate]:
     countries, places, regions = kb.countries_by_name(), kb.places_by_name(), kb.regions_by_name()
     keys = _name_keys(text)
     for key in keys:
@@ -75,7 +102,7 @@ def _candidates(text: str, kb: KnowledgeBase) -> list[_Candidate]:
     # province (محافظة درعا) or the name alone means the region (غزة); a region over a town in
     # another country (فلوريدا is Florida, not a town in Uruguay) unless the text says town
     first = normalize_word(text).split()[0]
-    province, town = first in PROVINCE_WORDS, first in TOWN_WORDS
+    province, town = first in PROVINCE_WORDS or area == "province", first in TOWN_WORDS or area == "town"
     for key in keys:
         if key in regions:
             region = regions[key]
@@ -152,7 +179,7 @@ def geocode(doc: Document, resources: Resources | None = None) -> Document:
     dateline = _dateline_country(doc, kb, locs)
     records: dict[tuple[str, object], ResolvedPlace] = {}
     for m in locs:
-        cands = _candidates(m.text, kb)
+        cands = _candidates(m.text, kb, _area_before(doc, m))
         if not cands:
             # a place the gazetteer does not know: kept, with no id, no point and no country
             key: tuple[str, object] = ("name", normalize_word(m.text))
