@@ -198,3 +198,6 @@ def test_an_area_noun_before_a_name_or_a_list_of_names_says_province_or_town() -
     assert [p.resolution for p in marsad.extract("وتواصلت الاشتباكات في محافظة تعز أمس.").places] == ["admin"]
     assert [p.resolution for p in marsad.extract("وسيطر الجيش على مدينة تعز بعد معارك.").places] == ["city"]
     assert [p.resolution for p in marsad.extract("وتواصلت الاشتباكات في تعز أمس.").places] == ["city"]
+    # a governorate named like its city: the bare name and ريف X are the city, the area noun says governorate
+    assert [p.resolution for p in marsad.extract("وشنت الطائرات غارات على محافظة حلب أمس.").places] == ["admin"]
+    assert [p.geonameid for p in marsad.extract("ووصل الوفد إلى حلب أمس.").places] == [170063]

@@ -37,8 +37,9 @@ DATELINE_BONUS = 4  # signals from the dateline count this many times
 EVIDENCE_REACH = 8  # the document's countries can prefer a homonym up to this many times smaller
 PROVINCE_WORDS = frozenset(normalize_word(w) for w in "محافظة ولاية إقليم منطقة ريف".split())
 TOWN_WORDS = frozenset(normalize_word(w) for w in "مدينة بلدة قرية".split())
-# the same before a list of names: محافظات الحديدة وصنعاء وصعدة، مدينتي حماة وحلب
-PROVINCES_WORDS = PROVINCE_WORDS | frozenset(
+# the same before a name or a list of names (محافظات الحديدة وصنعاء وصعدة، مدينتي حماة وحلب); not
+# ريف: ريف دمشق is the country around the city, and the name is the city's
+PROVINCES_WORDS = (PROVINCE_WORDS - {normalize_word("ريف")}) | frozenset(
     normalize_word(w) for w in "محافظات محافظتي ولايات ولايتي أقاليم مديرية مديريات مناطق".split()
 )
 TOWNS_WORDS = TOWN_WORDS | frozenset(normalize_word(w) for w in "مدن مدينتي بلدات بلدتي قرى".split())
