@@ -102,12 +102,7 @@ def _propagate_names(forms: list[WordForm], names: _Names) -> None:
     for first, end, label, score in names.live():
         if label == "PER" and end - first > 1 and len(forms[end - 1].base) >= 3:
             surnames[forms[end - 1].base] = max(surnames.get(forms[end - 1].base, 0.0), score)
-    if not surnames:
-        return
-    for k, form in enumerate(forms):
-        known = surnames.get(form.base)
-        if known is not None and names.owner[k] < 0:
-            names.add(k, k + 1, "PER", known)
+    _mark_untagged(forms, names, surnames, "PER")
 
 
 def _propagate_places(forms: list[WordForm], names: _Names) -> None:
@@ -119,12 +114,17 @@ def _propagate_places(forms: list[WordForm], names: _Names) -> None:
         name = forms[first].base
         if label == "LOC" and end - first == 1 and (name in lex.countries or name in lex.places):
             found[name] = max(found.get(name, 0.0), score)
-    if not found:
+    _mark_untagged(forms, names, found, "LOC")
+
+
+def _mark_untagged(forms: list[WordForm], names: _Names, known: dict[str, float], label: MentionLabel) -> None:
+    """Mark every word no name covers whose base is known (base -> score) as a name of `label`."""
+    if not known:
         return
     for k, form in enumerate(forms):
-        known = found.get(form.base)
-        if known is not None and names.owner[k] < 0:
-            names.add(k, k + 1, "LOC", known)
+        score = known.get(form.base)
+        if score is not None and names.owner[k] < 0:
+            names.add(k, k + 1, label, score)
 
 
 def _whole_place_name(

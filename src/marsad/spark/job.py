@@ -29,7 +29,7 @@ from marsad.ingest.text import read_text
 from marsad.store.db import DUPLICATE_THRESHOLD
 from marsad.store.export import FLAT_COLUMNS, flat_events
 from marsad.store.rows import NUM_PERM, RECORD_COLUMNS, StoredDocument, stored_document
-from marsad.store.stories import StoryEvent, assign_stories
+from marsad.store.stories import StoryEvent, actor_code, assign_stories
 
 if TYPE_CHECKING:
     from pyspark.sql import DataFrame, SparkSession
@@ -321,7 +321,7 @@ def _story_events(row: Any) -> Iterator[tuple[Any, tuple[int, int, StoryEvent]]]
     codes: dict[str, set[str]] = {}
     for p in row["participants"]:
         if p["role"] == "actor":
-            codes.setdefault(p["event_id"], set()).add(p["kb_id"] or f"{p['country'] or '-'}|{p['sector'] or '-'}")
+            codes.setdefault(p["event_id"], set()).add(actor_code(p["country"], p["sector"], p["kb_id"]))
     for n, e in enumerate(row["events"]):
         event_id = e["event_id"].rsplit("-", 1)[1]
         event = StoryEvent(row["document"]["id"], event_id, e["event_type"], e["date"], e["geonameid"],

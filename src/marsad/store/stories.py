@@ -28,7 +28,8 @@ WINDOW_DAYS = 1
 _DAY = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 
 
-def _code(country: str | None, sector: str | None, kb_id: str | None) -> str:
+def actor_code(country: str | None, sector: str | None, kb_id: str | None) -> str:
+    """What the merge rule compares actors by: the knowledge-base id, else country|sector."""
     return kb_id or f"{country or '-'}|{sector or '-'}"
 
 
@@ -39,7 +40,7 @@ def _story_codes(conn: sqlite3.Connection, story: str) -> set[str]:
         " AND (doc_id, event_id) IN (SELECT doc_id, id FROM events WHERE story_id = ?)",
         (story,),
     ).fetchall()
-    return {_code(*row) for row in rows}
+    return {actor_code(*row) for row in rows}
 
 
 def story_events(tables: Mapping[str, Sequence[tuple[Any, ...]]]) -> list[StoryEvent]:
@@ -51,7 +52,7 @@ def story_events(tables: Mapping[str, Sequence[tuple[Any, ...]]]) -> list[StoryE
     for p in tables["participants"]:
         if p[participant["role"]] == "actor":
             codes.setdefault(p[participant["event_id"]], set()).add(
-                _code(p[participant["country"]], p[participant["sector"]], p[participant["kb_id"]])
+                actor_code(p[participant["country"]], p[participant["sector"]], p[participant["kb_id"]])
             )
     return [
         StoryEvent(e[event["doc_id"]], e[event["id"]], e[event["type"]], e[event["date"]], e[event["geonameid"]],
