@@ -13,7 +13,7 @@ the filter weighs only those, the types the GSR gives enough examples of):
 The held-out half of the event gold is never read here.
 
 Cross-validation: the development articles and the GSR sentences are each cut into five folds;
-fold k is scored with a model trained on every other fold of both. Each type's threshold is the
+fold k is scored with a model trained on every other fold of both (L2 weight C2). Each type's threshold is the
 one that maximises its cross-validated F1 on the gold plus its F1 on the GSR. Then the model is
 trained on all of it.
 Output: src/marsad/data/events/filter.crfsuite and filter.json (thresholds and CV figures).
@@ -44,7 +44,10 @@ ANT = Path("data/news/ant/ant_v2.1_middleEast_internationalNews.jsonl.gz")
 GSR = Path("data/events/arabic_event_gsr_dev")
 OUT = DATA / "events"
 FOLDS = 5
-C2_CHOICES = (0.1, 0.3, 1.0, 3.0)  # L2 regularisation, chosen by cross-validation
+# L2 regularisation: crfsuite's default. Chosen among 0.3-3 by cross-validation it moved with the
+# candidates' noise (summed F1 within 0.006 across the range) and once picked a filter that kept
+# far more false ASSAULTs in-sample; a fixed value keeps the choice out of the noise
+C2 = 1.0
 THRESHOLDS = [t / 20 for t in range(1, 17)]
 
 
@@ -190,21 +193,18 @@ def cross_validate(
 
 def build(shared: Path = SHARED) -> Step:
     data, truth = examples(shared)
-    runs = {c2: cross_validate(data, truth, c2) for c2 in C2_CHOICES}
-    c2 = max(runs, key=lambda c: runs[c][1])
-    thresholds, _, cv = runs[c2]
+    thresholds, total, cv = cross_validate(data, truth, C2)
     OUT.mkdir(parents=True, exist_ok=True)
-    train(data, OUT / "filter.crfsuite", c2)
+    train(data, OUT / "filter.crfsuite", C2)
     settings = {
-        "c2": c2,
+        "c2": C2,
         "thresholds": thresholds,
         "cross_validated": cv,
         "note": "P, R, F1 by 5-fold cross-validation; the gold figure counts the ASSAULT and PROTEST events"
         " the rules miss too",
     }
     (OUT / "filter.json").write_text(json.dumps(settings, indent=1) + "\n", encoding="utf-8")
-    for c, (t, total, figures) in runs.items():
-        print(f"c2 {c}: thresholds {t}, summed F1 {total:.4f}, {figures}")
+    print(f"thresholds {thresholds}, summed F1 {total:.4f}, {cv}")
     counts = {"candidates": len(data), "positives": sum(e.y for e in data)}
     counts |= {f"threshold_{kind.lower()}_x100": round(t * 100) for kind, t in thresholds.items()}
     inputs = [*GOLD, shared / ANT, shared / GSR / "assault_gsr.csv", shared / GSR / "protest_gsr.csv"]

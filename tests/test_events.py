@@ -122,6 +122,7 @@ def test_example_what_must_not_appear(example: tuple[Document, list[Event]]) -> 
         ("هل قصف الجيش المستشفى؟", "question"),
         ("وقال إن روسيا قادرة على التدخل مثل ما فعلت حين قصفت مواقع الإرهابيين.", "example"),
         ("وتوجه الوفد إلى بغداد للتفاوض على اتفاق.", "purpose"),
+        ("واجتمع الوفدان في بغداد في مارس الماضي.", "stale: March, four months before July"),
     ],
 )
 def test_background_is_not_an_event(text: str, reason: str) -> None:
@@ -140,6 +141,16 @@ def test_background_is_not_an_event(text: str, reason: str) -> None:
 )
 def test_news_the_background_rules_keep(text: str) -> None:
     assert of_type(by_rules(text), "ASSAULT"), text
+
+
+def test_an_event_dated_weeks_back_is_still_news() -> None:
+    (meeting,) = of_type(by_rules("واجتمع الوفدان في بغداد في 20 يونيو."), "CONSULT")
+    assert meeting.date == "2018-06-20"  # 36 days before publication: within two months
+
+
+def test_an_attacked_town_is_the_recipient_when_no_one_is_named() -> None:
+    (attack,) = of_type(by_rules("وقصفت الطائرات الحربية مدينة دوما أمس."), "ASSAULT")
+    assert texts(attack.recipient) == ["دوما"] and codes(attack.recipient) == {("SYR", "CVL")}
 
 
 def test_a_future_attack_is_a_threat_and_a_future_aid_an_agreement() -> None:

@@ -337,6 +337,8 @@ class Finder:
                 break
         if not actor and found.type == "ASSAULT":
             actor = self._agent_after(clause.stop, trigger_end)
+        if not recipient and found.type == "ASSAULT":
+            recipient = self._town_hit(clause, trigger_end, direct=False)
         return Found(actor, recipient)
 
     def _sentence(self, k: int) -> range:
@@ -388,7 +390,26 @@ class Finder:
             if (name.first == trigger_end and governor is None) or (governor is not None and governor in allowed):
                 recipient = self.with_coordinated(name, clause.stop)
             break
+        if not recipient and found.type == "ASSAULT":
+            recipient = self._town_hit(clause, trigger_end, direct=True)
         return Found(actor, recipient)
+
+    def _town_hit(self, clause: range, trigger_end: int, direct: bool) -> list[Named]:
+        """The town or district an attack hit (قصف على دوما، استهدفت حرستا، قصف دوما): its people
+        are the recipient when no one else is named. `direct`: a verbal noun's object is the
+        word right after it; a verb's may come after its subject."""
+        ix = self.ix
+        for k in range(trigger_end, min(clause.stop, trigger_end + (2 if direct else WINDOW))):
+            m = ix.mention_at(k)
+            if m is None or ix.mention_tokens[m.id].start != k:
+                continue
+            place_id = ix.mention_place.get(m.id)
+            if m.label != "LOC" or place_id is None or self.places[place_id].resolution == "country":
+                continue
+            if (self.governor(k) or OBJECT) in ("", "على", "ضد") and not self.completes_title(k):
+                return [Named(k, ix.mention_tokens[m.id].stop, m, "CVL")]
+            return []
+        return []
 
     def pro_drop(self, sentence: range, before: int) -> list[Named]:
         """The last name that acted before token `before` in the sentence: a subject no preposition

@@ -16,7 +16,7 @@ from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from marsad.events.clauses import background, background_marks, clause_of
+from marsad.events.clauses import background, background_marks, clause_of, stale
 from marsad.events.filter import FILTERED_TYPES, LABEL_YES, Told, features
 from marsad.events.lexicon import Trigger, key, keyed, lexicon, token_keys
 from marsad.events.ontology import ontology
@@ -248,6 +248,8 @@ def candidates(doc: Document, resources: Resources) -> Iterator[Candidate]:
             taken = set(range(min(n.first for n in named), max(n.end for n in named))) if named else set()
             place, place_mention, place_source = finder.place(type_, clause.tokens, clause.sentence, first, taken)
             date, time_id, date_source = finder.date(clause.tokens, clause.sentence, first)
+            if date_source in ("clause", "sentence") and stale(doc.published, date):
+                continue  # dated months before the news: background, wherever the date is said
             actor_records = finder.records(actor, type_, acting=True)
             if type_ in ARMED_EVENTS:
                 # who attacks or arrests is armed or a state: a hospital, children or a district
