@@ -153,6 +153,21 @@ def test_an_attacked_town_is_the_recipient_when_no_one_is_named() -> None:
     assert texts(attack.recipient) == ["دوما"] and codes(attack.recipient) == {("SYR", "CVL")}
 
 
+def test_a_visit_s_owner_visits_and_its_destination_hosts() -> None:
+    (visit,) = of_type(by_rules("وبدأت أمس زيارة الرئيس التركي رجب طيب أردوغان إلى ألمانيا."), "CONSULT")
+    assert texts(visit.actor) == ["رجب طيب أردوغان"] and texts(visit.recipient) == ["ألمانيا"]
+
+
+def test_protesters_named_by_the_trigger_protest() -> None:
+    (protest,) = of_type(by_rules("وأحرق محتجون غاضبون مبنى القنصلية في البصرة أمس."), "PROTEST")
+    assert texts(protest.actor) == ["محتجون"] and codes(protest.actor) == {("IRQ", "CVL")}
+
+
+def test_a_participle_continues_the_sentence_s_subject() -> None:
+    (request,) = of_type(by_rules("وأدانت الإمارات الهجوم، داعيا المجتمع الدولي إلى التحرك."), "REQUEST")
+    assert texts(request.actor) == ["الإمارات"]
+
+
 def test_a_future_attack_is_a_threat_and_a_future_aid_an_agreement() -> None:
     _, found = events("وقال المتحدث إن الجيش سيهاجم مواقع المسلحين في المدينة.")
     assert [e.type for e in found] == ["THREATEN"] and found[0].mode == "violence"

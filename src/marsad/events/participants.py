@@ -87,6 +87,7 @@ STATEMENT_NOUNS = word_set(
     "تصريحات تصريح بيان البيان قرار القرار قرارات موقف سياسة سياسات كلام خطاب تغريدة تغريدات"
     " دعوة دعوات اقتراح مقترح تهديدات اتهامات إجراءات ممارسات"
 )
+VISITED = word_set("إلى الى ل")  # زيارة أردوغان للمجر، إلى بريطانيا: the host of a visit
 AGENT_MARKERS = word_set("يد قبل برصاص بنيران رصاص نيران")  # على يد، من قبل، برصاص: who did it
 RELATIVES = word_set("التي الذي الذين")
 LOCATIVES = word_set("في ب قرب داخل شمال جنوب شرق غرب وسط أطراف محيط")
@@ -380,6 +381,11 @@ class Finder:
             m = after[0].mention
             if m.label == "NORP" and not self.ix.forms[trigger_end].proclitics:
                 actor = [after[0]]  # غارة إسرائيلية
+        if not actor and found.type == "CONSULT":
+            actor = self._host(trigger_end, clause.stop)
+            if actor:
+                after = [n for n in after if n.first >= max(a.end for a in actor)]
+                allowed = allowed | VISITED
         if not actor and before and self.governor(before[-1].first) is None and found.type != "PROTEST":
             actor = self.with_coordinated(before[-1], clause.stop)
         recipient: list[Named] = []
@@ -409,6 +415,20 @@ class Finder:
             if (self.governor(k) or OBJECT) in ("", "على", "ضد") and not self.completes_title(k):
                 return [Named(k, ix.mention_tokens[m.id].stop, m, "CVL")]
             return []
+        return []
+
+    def _host(self, k: int, stop: int) -> list[Named]:
+        """The owner of a meeting named right after its noun, who holds it: زيارة أردوغان
+        للمجر، لقاء ولي العهد بالإعلاميين، زيارة الرئيس التركي رجب طيب أردوغان. A country after the
+        noun is where a visit goes (زيارة سنغافورة), not who visits."""
+        m = self.ix.mention_at(k) if k < stop else None
+        if m is None or self.ix.mention_tokens[m.id].start != k or self.governor(k) is not None:
+            return []
+        if m.label == "TITLE" and not self.acting(m):
+            person = self._holder(k, stop)
+            return [person] if person is not None else []
+        if m.label in ("PER", "ORG") or (m.label == "TITLE" and self.acting(m)):
+            return self.with_coordinated(Named(k, self.ix.mention_tokens[m.id].stop, m), stop)
         return []
 
     def pro_drop(self, sentence: range, before: int) -> list[Named]:

@@ -78,6 +78,11 @@ AGREE_WITH = "اتفق مع"
 VERBAL_TYPES = frozenset({"REQUEST", "ACCUSE", "REJECT", "SUPPORT", "THREATEN", "AGREE"})
 NOUN_BEFORE = frozenset(key(w) for w in "قبل بعد ظل عقب إثر رغم".split())  # قبل رفض طلبهم
 DECLINED = frozenset(key(w) for w in "التعليق الإدلاء الكشف الإفصاح الرد".split())  # رفض التعليق
+# participles that continue the sentence's subject (أدانت الإمارات الهجوم، داعية المجتمع الدولي …)
+CIRCUMSTANTIAL = frozenset(
+    key(w) for w in "داعيا داعية مطالبا مطالبة منددا مندده محذرا محذرة متهما متهمة مشيدا مرحبا رافضا مهددا".split()
+)
+PROTESTERS = "متظاهر"  # the lexicon's entry for the words that name protesters
 DRONE_NOUNS = frozenset(key(w) for w in ("طائرة", "طائرات"))
 
 
@@ -229,7 +234,7 @@ def candidates(doc: Document, resources: Resources) -> Iterator[Candidate]:
                     continue
                 type_, mode = planned[0], planned[1] or (mode if planned[0] == type_ else None)
             found = finder.participants(clause.tokens, first, end, trigger)
-            trigger_start = ix.forms[first].base_start
+            trigger_start, trigger_end = ix.forms[first].base_start, ix.forms[end - 1].base_end
             quote = _quote_at(quotes, quote_starts, trigger_start)
             actor = found.actor
             if (
@@ -240,7 +245,8 @@ def candidates(doc: Document, resources: Resources) -> Iterator[Candidate]:
             ):
                 actor = _speaker(ix, quote)  # نرحب: the speaker's own act
             passive = type_ == "ASSAULT" and found.recipient and first == clause.tokens.start
-            if not actor and trigger.kind != "noun" and not passive:  # قتل عنصرين at a clause's head: passive
+            acts = trigger.kind != "noun" or keys[first] in CIRCUMSTANTIAL
+            if not actor and acts and not passive:  # قتل عنصرين at a clause's head: passive
                 actor = finder.pro_drop(clause.sentence, clause.tokens.start) or last_subject  # pro-drop
             if found.actor:
                 last_subject = found.actor
@@ -260,6 +266,10 @@ def candidates(doc: Document, resources: Resources) -> Iterator[Candidate]:
             place_country = place.country if place is not None else None
             if type_ in VICTIM_EVENTS and not recipient_records:
                 recipient_records = _counted(doc, size, place_country)
+            if type_ == "PROTEST" and not actor_records and trigger.lemma == PROTESTERS:
+                # محتجون غاضبون، المتظاهرين: the word that tells the protest names who protested
+                actor_records = [Participant(trigger_start, trigger_end, doc.text[trigger_start:trigger_end], None,
+                                             None, None, place_country, "CVL")]  # fmt: skip
             for p in actor_records + recipient_records:
                 if p.country is None and p.actor is None and p.mention is None and p.sector is not None:
                     p.country = place_country  # امرأة، مسلحون مجهولون: of the place's country
@@ -269,7 +279,6 @@ def candidates(doc: Document, resources: Resources) -> Iterator[Candidate]:
             worded = worded_contexts[clause.sentence]
             confidence = KIND_CONFIDENCE[trigger.kind] * (1.0 if actor_records else 0.8) * (0.9 if quote else 1.0)
             sentence = Sentence(ix.forms[clause.sentence.start].base_start, ix.forms[clause.sentence.stop - 1].base_end)
-            trigger_end = ix.forms[end - 1].base_end
             mode = _mode(ix, keys, clause.tokens, trigger, type_, mode)
             event = Event(
                 id="",
