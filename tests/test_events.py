@@ -168,6 +168,15 @@ def test_a_participle_continues_the_sentence_s_subject() -> None:
     assert texts(request.actor) == ["الإمارات"]
 
 
+def test_leaving_an_agreement_is_a_sanction_and_approving_a_decision_support() -> None:
+    (leaving,) = by_rules("وأعلنت الولايات المتحدة أمس الانسحاب من الاتفاق النووي مع إيران.")
+    assert (leaving.type, leaving.mode) == ("SANCTION", "withdraw")
+    (retreat,) = by_rules("وأعلن الجيش أمس الانسحاب من مدينة منبج.")
+    assert (retreat.type, retreat.mode) == ("RETREAT", "withdraw")
+    (approval,) = by_rules("ووافق مجلس النواب المصري أمس على قرار الرئيس.")
+    assert approval.type == "SUPPORT"
+
+
 def test_a_future_attack_is_a_threat_and_a_future_aid_an_agreement() -> None:
     _, found = events("وقال المتحدث إن الجيش سيهاجم مواقع المسلحين في المدينة.")
     assert [e.type for e in found] == ["THREATEN"] and found[0].mode == "violence"

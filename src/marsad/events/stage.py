@@ -82,6 +82,7 @@ DECLINED = frozenset(key(w) for w in "التعليق الإدلاء الكشف �
 CIRCUMSTANTIAL = frozenset(
     key(w) for w in "داعيا داعية مطالبا مطالبة منددا مندده محذرا محذرة متهما متهمة مشيدا مرحبا رافضا مهددا".split()
 )
+AGREEMENT_NOUNS = frozenset(key(w) for w in "الاتفاق اتفاق الاتفاقية اتفاقية المعاهدة معاهدة الصفقة".split())
 PROTESTERS = "متظاهر"  # the lexicon's entry for the words that name protesters
 DRONE_NOUNS = frozenset(key(w) for w in ("طائرة", "طائرات"))
 
@@ -228,6 +229,8 @@ def candidates(doc: Document, resources: Resources) -> Iterator[Candidate]:
             type_, mode = trigger.type, trigger.mode
             if trigger.lemma == AGREE_WITH and any(keys[k] == "علي" for k in range(end, clause.tokens.stop)):
                 type_ = "AGREE"  # اتفق مع X على: agreed on something, not with someone's view
+            if trigger.type == "RETREAT" and _from_agreement(keys, end, clause.tokens.stop):
+                type_, mode = "SANCTION", "withdraw"  # الانسحاب من الاتفاق النووي: ending relations
             if told.future:
                 planned = FUTURE[type_]
                 if planned is None:
@@ -305,6 +308,14 @@ def candidates(doc: Document, resources: Resources) -> Iterator[Candidate]:
             )
             found_events.append(Candidate(event, sentence_index, [(trigger, first)]))
         yield from _merge(found_events, within_sentences=True)
+
+
+def _from_agreement(keys: list[str], end: int, stop: int) -> bool:
+    """Does a withdrawal leave an agreement (انسحاب واشنطن من الاتفاق النووي), not a territory?"""
+    for k in range(end, min(stop, end + 3)):
+        if keys[k] in ("من", "عن") and k + 1 < stop and keys[k + 1] in AGREEMENT_NOUNS:
+            return True
+    return False
 
 
 def _counted(doc: Document, size: EventSize, country: str | None) -> list[Participant]:
