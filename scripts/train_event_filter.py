@@ -4,13 +4,13 @@
 
 Training data, every ASSAULT and PROTEST candidate the rules find (marsad.events.stage.candidates;
 the filter weighs only those, the types the GSR gives enough examples of):
-- the two development sets of the event gold (tests/data/events_gold_dev.jsonl and
-  events_gold_dev2.jsonl): a candidate is news when a gold event of its type has a trigger in one
-  of its sentences;
+- the three development sets of the event gold (tests/data/events_gold_dev.jsonl,
+  events_gold_dev2.jsonl and events_gold_dev3.jsonl): a candidate is news when a gold event of
+  its type has a trigger in one of its sentences;
 - the OEDA Arabic GSR development sentences (../shared/data/events/arabic_event_gsr_dev): an
   ASSAULT (PROTEST) candidate is news when the sentence is labelled "yes" for it, not when it is
   "easy no" or "difficult no"; ambiguous sentences and other types are left out.
-The held-out half of the event gold is never read here.
+The held-out sets of the event gold are never read here.
 
 Cross-validation: the development articles and the GSR sentences are each cut into five folds;
 fold k is scored with a model trained on every other fold of both (L2 weight C2). Each type's threshold is the
@@ -39,7 +39,10 @@ from marsad.model import Document
 from marsad.pipeline import Pipeline
 from marsad.resources import Resources
 
-GOLD = [ROOT / "tests" / "data" / name for name in ("events_gold_dev.jsonl", "events_gold_dev2.jsonl")]
+GOLD = [
+    ROOT / "tests" / "data" / name
+    for name in ("events_gold_dev.jsonl", "events_gold_dev2.jsonl", "events_gold_dev3.jsonl")
+]
 ANT = Path("data/news/ant/ant_v2.1_middleEast_internationalNews.jsonl.gz")
 GSR = Path("data/events/arabic_event_gsr_dev")
 OUT = DATA / "events"
