@@ -177,6 +177,12 @@ def test_leaving_an_agreement_is_a_sanction_and_approving_a_decision_support() -
     assert approval.type == "SUPPORT"
 
 
+def test_a_verb_in_the_first_person_is_the_speaker_s_and_its_object_the_recipient() -> None:
+    text = 'وقال وزير الخارجية الأردني أيمن الصفدي: "ندعو السلطات الإسرائيلية إلى وقف الاستيطان فورا".'
+    (request,) = of_type(by_rules(text), "REQUEST")
+    assert texts(request.actor) == ["أيمن الصفدي"] and codes(request.recipient) == {("ISR", "GOV")}
+
+
 def test_a_future_attack_is_a_threat_and_a_future_aid_an_agreement() -> None:
     _, found = events("وقال المتحدث إن الجيش سيهاجم مواقع المسلحين في المدينة.")
     assert [e.type for e in found] == ["THREATEN"] and found[0].mode == "violence"

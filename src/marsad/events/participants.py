@@ -282,7 +282,11 @@ class Finder:
         return None
 
     # participants ----------------------------------------------------------------------------
-    def participants(self, clause: range, trigger: int, trigger_end: int, found: Trigger) -> Found:
+    def participants(
+        self, clause: range, trigger: int, trigger_end: int, found: Trigger, first_person: bool = False
+    ) -> Found:
+        """The actor and recipient of a trigger in its clause. `first_person`: the verb's subject
+        is the speaker (ندعو، نرحب), so the first name after it is its object."""
         names = self.names_in(clause)
         after = [n for n in names if n.first >= trigger_end]
         before = [n for n in names if n.end <= trigger]
@@ -309,7 +313,7 @@ class Finder:
             after = [n for n in after if self.governor(n.first) is not None]
         if found.type in VICTIM_TYPES and trigger_end < clause.stop and counts_people(self.ix.forms, trigger_end):
             after = []  # قتل عنصرين يتبعان الجماعات: the ones killed come first; their words name no subject
-        for n, name in enumerate(after):
+        for n, name in enumerate([] if first_person else after):
             if name.first > trigger_end + WINDOW:
                 break
             if self.governor(name.first) is not None or self.completes_title(name.first):

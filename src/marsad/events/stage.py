@@ -236,16 +236,12 @@ def candidates(doc: Document, resources: Resources) -> Iterator[Candidate]:
                 if planned is None:
                     continue
                 type_, mode = planned[0], planned[1] or (mode if planned[0] == type_ else None)
-            found = finder.participants(clause.tokens, first, end, trigger)
+            spoken = trigger.kind != "noun" and _first_person(ix.forms[first].base, lex.words)
+            found = finder.participants(clause.tokens, first, end, trigger, first_person=spoken)
             trigger_start, trigger_end = ix.forms[first].base_start, ix.forms[end - 1].base_end
             quote = _quote_at(quotes, quote_starts, trigger_start)
             actor = found.actor
-            if (
-                not actor
-                and quote is not None
-                and trigger.kind != "noun"
-                and _first_person(ix.forms[first].base, lex.words)
-            ):
+            if not actor and quote is not None and spoken:
                 actor = _speaker(ix, quote)  # نرحب: the speaker's own act
             passive = type_ == "ASSAULT" and found.recipient and first == clause.tokens.start
             acts = trigger.kind != "noun" or keys[first] in CIRCUMSTANTIAL
