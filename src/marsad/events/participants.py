@@ -87,7 +87,7 @@ STATEMENT_NOUNS = word_set(
     "تصريحات تصريح بيان البيان قرار القرار قرارات موقف سياسة سياسات كلام خطاب تغريدة تغريدات"
     " دعوة دعوات اقتراح مقترح تهديدات اتهامات إجراءات ممارسات"
 )
-VISITED = word_set("إلى الى ل")  # زيارة أردوغان للمجر، إلى بريطانيا: the host of a visit
+VISITED = word_set("إلى الى ل")  # زيارة أردوغان للمجر، إلى بريطانيا: the visit's host, its recipient
 AGENT_MARKERS = word_set("يد قبل برصاص بنيران رصاص نيران")  # على يد، من قبل، برصاص: who did it
 RELATIVES = word_set("التي الذي الذين")
 LOCATIVES = word_set("في ب قرب داخل شمال جنوب شرق غرب وسط أطراف محيط")
@@ -386,7 +386,7 @@ class Finder:
             if m.label == "NORP" and not self.ix.forms[trigger_end].proclitics:
                 actor = [after[0]]  # غارة إسرائيلية
         if not actor and found.type == "CONSULT":
-            actor = self._host(trigger_end, clause.stop)
+            actor = self._visitor(trigger_end, clause.stop)
             if actor:
                 after = [n for n in after if n.first >= max(a.end for a in actor)]
                 allowed = allowed | VISITED
@@ -421,10 +421,10 @@ class Finder:
             return []
         return []
 
-    def _host(self, k: int, stop: int) -> list[Named]:
-        """The owner of a meeting named right after its noun, who holds it: زيارة أردوغان
-        للمجر، لقاء ولي العهد بالإعلاميين، زيارة الرئيس التركي رجب طيب أردوغان. A country after the
-        noun is where a visit goes (زيارة سنغافورة), not who visits."""
+    def _visitor(self, k: int, stop: int) -> list[Named]:
+        """Who makes a visit or holds a meeting, named right after its noun (the actor; PLOVER's
+        host is the recipient): زيارة أردوغان للمجر، لقاء ولي العهد بالإعلاميين، زيارة الرئيس التركي
+        رجب طيب أردوغان. A country after the noun is where a visit goes (زيارة سنغافورة)."""
         m = self.ix.mention_at(k) if k < stop else None
         if m is None or self.ix.mention_tokens[m.id].start != k or self.governor(k) is not None:
             return []

@@ -254,7 +254,9 @@ def candidates(doc: Document, resources: Resources) -> Iterator[Candidate]:
             place, place_mention, place_source = finder.place(type_, clause.tokens, clause.sentence, first, taken)
             date, time_id, date_source = finder.date(clause.tokens, clause.sentence, first)
             if date_source in ("clause", "sentence") and stale(doc.published, date):
-                continue  # dated months before the news: background, wherever the date is said
+                # dated months before the news: background. Tested after the participants, as its
+                # subject may still be the dropped subject of a later verb (last_subject)
+                continue
             actor_records = finder.records(actor, type_, acting=True)
             if type_ in ARMED_EVENTS:
                 # who attacks or arrests is armed or a state: a hospital, children or a district
