@@ -8,7 +8,8 @@ Input: data/curated/event_triggers.tsv (hand-made; its header says the format; r
 stems (each past followed by its present) are inflected for person, number and gender; nouns and
 phrases are taken as listed; a phrase whose first word is a verb of the file is inflected on that word. Each form
 is segmented by marsad's text layer and stored as the matching forms of its stems (بالهجوم →
-هجوم), which is what the events stage compares with.
+هجوم), which is what the events stage compares with; `clipped` keeps the letters the segmenter took
+off a form's first word as proclitics (فجرت → ف + جرت), which the word in the text must have.
 """
 
 from __future__ import annotations
@@ -59,8 +60,15 @@ def verb_forms(listed: list[str]) -> list[str]:
 
 def stems(phrase: str) -> str:
     """The phrase as marsad's text layer segments it: the matching form of each token's stem."""
+    return segmented(phrase)[0]
+
+
+def segmented(phrase: str) -> tuple[str, str]:
+    """The phrase's stems, and the letters the segmenter took off its first word as proclitics.
+    A listed form carries no clitic, so those letters are the word's own (فجرت read as ف + جرت،
+    وافق as و + افق، كمين as ك + مين): the stage then asks the word in the text to have them."""
     ix = index(analyze_text(Document(text=phrase)))
-    return " ".join(key(f.stem) for f in ix.forms)
+    return " ".join(key(f.stem) for f in ix.forms), ix.forms[0].proclitics if ix.forms else ""
 
 
 def read_rows() -> list[dict[str, str]]:
@@ -73,7 +81,7 @@ def build(shared: Path = SHARED) -> Step:
     rows = read_rows()
     verbs = {r["lemma"]: r["forms"].split("|")[:2] for r in rows if r["kind"] == "verb"}
     never = {stems(f) for r in rows if r["kind"] == "never" for f in r["forms"].split("|")}
-    out: dict[str, tuple[str, str, str, str]] = {}
+    out: dict[str, tuple[str, str, str, str, str]] = {}
     for r in rows:
         if r["kind"] == "never":
             continue
@@ -87,9 +95,18 @@ def build(shared: Path = SHARED) -> Step:
                 if first in verbs and rest:
                     forms += [f"{f} {rest}" for f in inflect(*verbs[first])]
         for form in forms:
-            if stems(form) not in never:
-                out.setdefault(stems(form), (r["type"], r["mode"], r["kind"], r["lemma"]))
-    lines = ["stems\ttype\tmode\tkind\tlemma"] + ["\t".join((k, *v)) for k, v in sorted(out.items())]
+            found, clipped = segmented(form)
+            if found in never:
+                continue
+            entry = (r["type"], r["mode"], r["kind"], r["lemma"])
+            if found not in out:
+                out[found] = (*entry, clipped)
+            elif out[found][4] and not clipped:
+                out[found] = (*out[found][:4], "")  # another form is these stems whole: no letters asked
+            if clipped:  # after a clitic of its own the word is read whole (وفجرت: و + فجرت)
+                first, *rest = form.split(" ")
+                out.setdefault(" ".join([key(first), *found.split(" ")[1:]]), (*entry, ""))
+    lines = ["stems\ttype\tmode\tkind\tlemma\tclipped"] + ["\t".join((k, *v)) for k, v in sorted(out.items())]
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
     kinds = {kind: sum(1 for v in out.values() if v[2] == kind) for kind in ("verb", "noun", "phrase")}

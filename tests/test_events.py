@@ -183,6 +183,13 @@ def test_a_verb_in_the_first_person_is_the_speaker_s_and_its_object_the_recipien
     assert texts(request.actor) == ["أيمن الصفدي"] and codes(request.recipient) == {("ISR", "GOV")}
 
 
+def test_a_stem_read_off_a_longer_word_is_no_trigger_alone() -> None:
+    # the lexicon reads فجرت as ف + جرت and وافق as و + افق: جرت (took place) and الأفق are no triggers
+    assert not by_rules("وجرت الانتخابات في موعدها أمس، ولا أفق لحل الأزمة.")
+    (bombing,) = of_type(by_rules("وفجرت الجماعة سيارة مفخخة في المدينة أمس."), "ASSAULT")
+    assert bombing.triggers[0].text == "فجرت"
+
+
 def test_a_future_attack_is_a_threat_and_a_future_aid_an_agreement() -> None:
     _, found = events("وقال المتحدث إن الجيش سيهاجم مواقع المسلحين في المدينة.")
     assert [e.type for e in found] == ["THREATEN"] and found[0].mode == "violence"

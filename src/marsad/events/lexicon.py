@@ -24,6 +24,7 @@ class Trigger:
     mode: str | None
     kind: str  # verb, noun or phrase
     lemma: str
+    clipped: str = ""  # letters of the word the segmenter reads as proclitics (فجرت: ف + جرت)
 
 
 def key(word: str) -> str:
@@ -76,8 +77,8 @@ def lexicon() -> Lexicon:
     words: dict[str, Trigger] = {}
     phrases: dict[str, list[tuple[tuple[str, ...], Trigger]]] = {}
     for line in data_lines("events", "triggers.tsv")[1:]:
-        stems, type_, mode, kind, lemma = line.split("\t")
-        trigger = Trigger(type_, mode or None, kind, lemma)
+        stems, type_, mode, kind, lemma, clipped = line.split("\t")
+        trigger = Trigger(type_, mode or None, kind, lemma, clipped)
         parts = tuple(stems.split(" "))
         if len(parts) == 1:
             words.setdefault(parts[0], trigger)

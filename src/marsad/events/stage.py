@@ -123,11 +123,14 @@ def _with_suffix_forms(ix: DocumentIndex, keys: list[str], words: dict[str, Trig
 
 
 def _skip(ix: DocumentIndex, keys: list[str], first: int, trigger: Trigger) -> bool:
-    """Words that are triggers in most places but not here: a word inside an organisation's name;
+    """Words that are triggers in most places but not here: a stem the lexicon got by reading a
+    letter of its word as a proclitic, in a word without that letter; a word inside an organisation's name;
     مسيرة after طائرة is a drone; a
     statement's verb used as a noun (قبل رفض طلبهم، في ظل الرفض، بعد إدانتها) names no one's act;
     رفض التعليق is declining to comment."""
     form = ix.forms[first]
+    if trigger.clipped and not form.proclitics.endswith(trigger.clipped):
+        return True  # جرت is not فجرت، الأفق not وافق: the word lacks the letters its entry was read with
     owner = ix.token_mention[first]
     if owner is not None and owner.label in ("ORG", "MISC") and ix.mention_tokens[owner.id].start < first:
         return True  # منظمة حظر الأسلحة الكيميائية: a word of a name
