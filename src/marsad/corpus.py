@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from marsad.ingest import Read
 from marsad.model import Document
-from marsad.pipeline import Pipeline
+from marsad.pipeline import Pipeline, collector_paused
 from marsad.resources import Resources
 from marsad.store.db import Store
 from marsad.store.rows import StoredDocument, stored_document
@@ -55,7 +55,15 @@ def _start_worker(stages: Sequence[str], kb_files: Sequence[str]) -> None:
 
 def _analyse(doc: Document) -> StoredDocument:
     assert _worker_pipeline is not None, "the worker was started without a pipeline"
-    return stored_document(_worker_pipeline(doc))
+    return analysed_rows(_worker_pipeline, doc)
+
+
+def analysed_rows(pipeline: Pipeline, doc: Document) -> StoredDocument:
+    """`doc` analysed, as the rows the store keeps. The collector is paused for the rows as it is
+    for the stages (pipeline.collector_paused), and for the same reason: the rows make no cycles,
+    and with it on they cost half as much again (1.54 against 0.99 ms a document)."""
+    with collector_paused():
+        return stored_document(pipeline(doc))
 
 
 def _reason(problem: str) -> str:
@@ -127,7 +135,7 @@ def ingest(
             if pool is None:
                 assert local is not None
                 try:
-                    pending.append((read, stored_document(local(doc))))
+                    pending.append((read, analysed_rows(local, doc)))
                 except Exception as exc:  # as in finish: one article, not the corpus
                     pending.append((read, _failed(exc)))
             else:

@@ -12,7 +12,7 @@ from marsad.errors import MarsadError
 from marsad.index import index
 from marsad.model import Document
 from marsad.store.db import Store
-from marsad.store.rows import search_key, unpacked
+from marsad.store.rows import search_keys, unpacked
 from marsad.text.stage import analyze_text
 
 SNIPPET_CHARS = 80  # characters of context either side of a match
@@ -29,7 +29,7 @@ def query_terms(query: str) -> list[list[str]]:
     terms = []
     for phrase, word in parts:
         doc = analyze_text(Document(text=phrase or word))
-        keys = [search_key(f.stem) for f in index(doc).forms if any(c.isalnum() for c in f.stem)]
+        keys = search_keys(f.stem for f in index(doc).forms if any(c.isalnum() for c in f.stem))
         if keys:
             terms.append(keys)
     return terms
