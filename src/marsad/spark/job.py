@@ -364,7 +364,11 @@ def run(spark: SparkSession, options: Options) -> Summary:
     # not the analysed rows
     analysed_ok = analysed.where(F.col("reason").isNull())
     firsts = analysed_ok.groupBy(F.col("document.id")).agg(F.min("order").alias("order")).select("order")
-    documents = analysed_ok.join(firsts, "order", "left_semi").persist(StorageLevel.MEMORY_AND_DISK)
+    # ranges of months before the writes: partitionBy writes a file for each month of each
+    # partition, so with every month in every partition the files multiplied with the cores; a
+    # large month still spreads over several partitions (ranges of its input order)
+    documents = analysed_ok.join(firsts, "order", "left_semi").repartitionByRange("month", "order")
+    documents = documents.persist(StorageLevel.MEMORY_AND_DISK)
     summary.documents = documents.count()
     summary.duplicates = summary.read - sum(summary.rejected.values()) - summary.documents
 
@@ -389,7 +393,8 @@ def run(spark: SparkSession, options: Options) -> Summary:
     )
     events = documents.select("month", "order", F.explode("events").alias("e")).select("month", "order", "e.*")
     events = events.drop("story_id").join(stories, "event_id", "left")
-    events = events.select("month", "order", *[c for c, _ in FLAT_COLUMNS]).persist(StorageLevel.MEMORY_AND_DISK)
+    events = events.select("month", "order", *[c for c, _ in FLAT_COLUMNS]).repartitionByRange("month", "order")
+    events = events.persist(StorageLevel.MEMORY_AND_DISK)
     events.drop("order").write.mode("overwrite").partitionBy("month").parquet(f"{out}/events")
     summary.events = events.count()
     sources = events.groupBy("story_id").agg(F.countDistinct("doc_id").alias("sources"))
