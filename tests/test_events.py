@@ -190,6 +190,15 @@ def test_a_stem_read_off_a_longer_word_is_no_trigger_alone() -> None:
     assert bombing.triggers[0].text == "فجرت"
 
 
+def test_a_pledge_to_hit_back_is_a_threat_and_homographs_are_no_triggers() -> None:
+    found = by_rules("وتعهد الرئيس الأمريكي دونالد ترامب برد قوي على الهجوم الكيميائي.")
+    assert [e.triggers[0].text for e in of_type(found, "THREATEN")] == ["تعهد"] and not of_type(found, "AGREE")
+    found = by_rules("وتعهدت كوريا الشمالية بإغلاق موقعها للتجارب النووية.")
+    assert [e.triggers[0].text for e in of_type(found, "AGREE")] == ["تعهدت"] and not of_type(found, "THREATEN")
+    # ثم (then) is no form of ثمّن, نصف (half) none of وصف, الداعية (the preacher) no call
+    assert not by_rules("وعاد الوفد إلى القاهرة ثم غادر إلى نصف المسافة مع الداعية المعروف.")
+
+
 def test_a_future_attack_is_a_threat_and_a_future_aid_an_agreement() -> None:
     _, found = events("وقال المتحدث إن الجيش سيهاجم مواقع المسلحين في المدينة.")
     assert [e.type for e in found] == ["THREATEN"] and found[0].mode == "violence"

@@ -83,6 +83,9 @@ CIRCUMSTANTIAL = frozenset(
     key(w) for w in "داعيا داعية مطالبا مطالبة منددا مندده محذرا محذرة متهما متهمة مشيدا مرحبا رافضا مهددا".split()
 )
 AGREEMENT_NOUNS = frozenset(key(w) for w in "الاتفاق اتفاق الاتفاقية اتفاقية المعاهدة معاهدة الصفقة".split())
+# what a pledge to hit back promises (تعهد برد قوي، تعهد بالانتصار على): a threat, not an agreement
+# (برد: the segmenter keeps the ب of برد, a word of its own, cold)
+RETALIATION = frozenset(key(w) for w in "رد برد انتقام ثأر انتصار سحق معاقبة عقاب القصاص".split())
 PROTESTERS = "متظاهر"  # the lexicon's entry for the words that name protesters
 DRONE_NOUNS = frozenset(key(w) for w in ("طائرة", "طائرات"))
 
@@ -125,7 +128,7 @@ def _with_suffix_forms(ix: DocumentIndex, keys: list[str], words: dict[str, Trig
 def _skip(ix: DocumentIndex, keys: list[str], first: int, trigger: Trigger) -> bool:
     """Words that are triggers in most places but not here: a stem the lexicon got by reading a
     letter of its word as a proclitic, in a word without that letter; a word inside an organisation's name;
-    مسيرة after طائرة is a drone; a
+    مسيرة after طائرة is a drone; الداعية is a preacher; a
     statement's verb used as a noun (قبل رفض طلبهم، في ظل الرفض، بعد إدانتها) names no one's act;
     رفض التعليق is declining to comment."""
     form = ix.forms[first]
@@ -136,6 +139,8 @@ def _skip(ix: DocumentIndex, keys: list[str], first: int, trigger: Trigger) -> b
         return True  # منظمة حظر الأسلحة الكيميائية: a word of a name
     if trigger.lemma == "مسيرة":
         return first > 0 and keys[first - 1] in DRONE_NOUNS
+    if trigger.lemma == "داعيا":  # with the article a noun or an adjective: الداعية the preacher, القرارات الداعية إلى
+        return form.base.startswith("ال")
     if trigger.type in VERBAL_TYPES and trigger.kind == "verb":
         if form.base.startswith("ال") or any(c in form.proclitics for c in "بلك"):
             return True
@@ -234,6 +239,10 @@ def candidates(doc: Document, resources: Resources) -> Iterator[Candidate]:
                 type_ = "AGREE"  # اتفق مع X على: agreed on something, not with someone's view
             if trigger.type == "RETREAT" and _from_agreement(keys, end, clause.tokens.stop):
                 type_, mode = "SANCTION", "withdraw"  # الانسحاب من الاتفاق النووي: ending relations
+            if trigger.lemma == "تعهد" and any(
+                keys[k] in RETALIATION for k in range(end, min(end + 20, clause.tokens.stop))
+            ):
+                type_, mode = "THREATEN", None
             if told.future:
                 planned = FUTURE[type_]
                 if planned is None:
