@@ -199,6 +199,13 @@ def test_a_pledge_to_hit_back_is_a_threat_and_homographs_are_no_triggers() -> No
     assert not by_rules("وعاد الوفد إلى القاهرة ثم غادر إلى نصف المسافة مع الداعية المعروف.")
 
 
+def test_what_a_demand_or_a_threat_asks_for_has_not_happened() -> None:
+    found = by_rules("وطالب الرئيس دونالد ترامب مرارا بإطلاق سراح القس برانسون، مهددا بفرض عقوبات على تركيا.")
+    assert [e.type for e in found] == ["REQUEST", "THREATEN"]  # no RETREAT, no SANCTION
+    (released,) = by_rules("وأعلنت السلطات التركية أمس إطلاق سراح القس برانسون.")
+    assert released.type == "RETREAT"
+
+
 def test_a_future_attack_is_a_threat_and_a_future_aid_an_agreement() -> None:
     _, found = events("وقال المتحدث إن الجيش سيهاجم مواقع المسلحين في المدينة.")
     assert [e.type for e in found] == ["THREATEN"] and found[0].mode == "violence"

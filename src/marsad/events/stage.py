@@ -82,6 +82,10 @@ DECLINED = frozenset(key(w) for w in "التعليق الإدلاء الكشف �
 CIRCUMSTANTIAL = frozenset(
     key(w) for w in "داعيا داعية مطالبا مطالبة منددا مندده محذرا محذرة متهما متهمة مشيدا مرحبا رافضا مهددا".split()
 )
+# the types whose object is an act not yet done (طالب بـ، دعا إلى، تعهد بـ، هدد بـ); not على:
+# too many other verbs take it (حصلوا على إفراج مؤقت: a release that happened)
+ASKING = frozenset({"REQUEST", "AGREE", "THREATEN"})
+OBJECT_PREPOSITIONS = frozenset({key("إلى")})
 AGREEMENT_NOUNS = frozenset(key(w) for w in "الاتفاق اتفاق الاتفاقية اتفاقية المعاهدة معاهدة الصفقة".split())
 # what a pledge to hit back promises (تعهد برد قوي، تعهد بالانتصار على): a threat, not an agreement
 # (برد: the segmenter keeps the ب of برد, a word of its own, cold)
@@ -227,9 +231,14 @@ def candidates(doc: Document, resources: Resources) -> Iterator[Candidate]:
     worded_contexts: dict[range, tuple[str, ...]] = {}  # by sentence
     for sentence_index, (a, b) in enumerate(ix.sentence_ranges()):
         found_events: list[Candidate] = []
+        asked = range(0)  # the rest of the clause of the last demand, pledge or threat
         for first, end, trigger in lex.find(keys, a, b):
             if _skip(ix, keys, first, trigger):
                 continue
+            if first in asked and _asked_for(ix, keys, first, trigger):
+                continue  # طالب ترامب بإطلاق سراحه، هدد بفرض عقوبات: what is asked for has not happened
+            if trigger.type in ASKING:
+                asked = range(end, clause_of(ix, first).tokens.stop)
             clause = clause_of(ix, first)
             told = background(ix, clause, first, history)
             if told.reason:
@@ -318,6 +327,13 @@ def candidates(doc: Document, resources: Resources) -> Iterator[Candidate]:
             )
             found_events.append(Candidate(event, sentence_index, [(trigger, first)]))
         yield from _merge(found_events, within_sentences=True)
+
+
+def _asked_for(ix: DocumentIndex, keys: list[str], first: int, trigger: Trigger) -> bool:
+    """Is a noun (after بـ or إلى) the object of a demand, pledge or threat earlier in its clause?"""
+    if trigger.kind == "verb" or trigger.type in ASKING:
+        return False
+    return "ب" in ix.forms[first].proclitics or (first > 0 and keys[first - 1] in OBJECT_PREPOSITIONS)
 
 
 def _from_agreement(keys: list[str], end: int, stop: int) -> bool:
