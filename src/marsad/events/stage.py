@@ -82,6 +82,7 @@ DECLINED = frozenset(key(w) for w in "التعليق الإدلاء الكشف �
 CIRCUMSTANTIAL = frozenset(
     key(w) for w in "داعيا داعية مطالبا مطالبة منددا مندده محذرا محذرة متهما متهمة مشيدا مرحبا رافضا مهددا".split()
 )
+RELATIVES = frozenset(key(w) for w in "الذي التي الذين اللذين اللتين ما من".split())
 # the types whose object is an act not yet done (طالب بـ، دعا إلى، تعهد بـ، هدد بـ); not على:
 # too many other verbs take it (حصلوا على إفراج مؤقت: a release that happened)
 ASKING = frozenset({"REQUEST", "AGREE", "THREATEN"})
@@ -143,6 +144,8 @@ def _skip(ix: DocumentIndex, keys: list[str], first: int, trigger: Trigger) -> b
         return True  # منظمة حظر الأسلحة الكيميائية: a word of a name
     if trigger.lemma == "مسيرة":
         return first > 0 and keys[first - 1] in DRONE_NOUNS
+    if trigger.lemma == "وصف" and first > 0 and keys[first - 1] in RELATIVES:
+        return True  # على من وصفهم بـ"الخوارج": the speaker's word for someone, not an act
     if trigger.lemma == "داعيا":  # with the article a noun or an adjective: الداعية the preacher, القرارات الداعية إلى
         return form.base.startswith("ال")
     if trigger.type in VERBAL_TYPES and trigger.kind == "verb":
