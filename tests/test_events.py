@@ -197,6 +197,7 @@ def test_a_pledge_to_hit_back_is_a_threat_and_homographs_are_no_triggers() -> No
     assert [e.triggers[0].text for e in of_type(found, "AGREE")] == ["تعهدت"] and not of_type(found, "THREATEN")
     found = by_rules('وتعهد الرئيس المصري بالانتصار على من وصفهم بـ"خوارج هذا العصر".')
     assert [e.type for e in found] == ["THREATEN"]  # وصفهم after من: his word for them, no ACCUSE
+    assert not by_rules("وغادر ترامب كندا إثر القمة.")  # a time given by an event told elsewhere
     # ثم (then) is no form of ثمّن, نصف (half) none of وصف, الداعية (the preacher) no call
     assert not by_rules("وعاد الوفد إلى القاهرة ثم غادر إلى نصف المسافة مع الداعية المعروف.")
 

@@ -144,6 +144,8 @@ def _skip(ix: DocumentIndex, keys: list[str], first: int, trigger: Trigger) -> b
         return True  # منظمة حظر الأسلحة الكيميائية: a word of a name
     if trigger.lemma == "مسيرة":
         return first > 0 and keys[first - 1] in DRONE_NOUNS
+    if trigger.kind == "noun" and first > 0 and keys[first - 1] in NOUN_BEFORE:
+        return True  # إثر القمة، بعد الهجوم: a time given by an event told elsewhere
     if trigger.lemma == "وصف" and first > 0 and keys[first - 1] in RELATIVES:
         return True  # على من وصفهم بـ"الخوارج": the speaker's word for someone, not an act
     if trigger.lemma == "داعيا":  # with the article a noun or an adjective: الداعية the preacher, القرارات الداعية إلى
