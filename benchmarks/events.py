@@ -172,7 +172,11 @@ def score_set(docs: dict[str, Document], gold: list[dict[str, Any]], errors: int
                 tally.right[what] += ok
                 if not ok and shown < errors:
                     shown += 1
-                    print(f"  {what:<9} {g['article_id']} {kind} {event.triggers[0].text}")
+                    detail = ""
+                    if what in ("actor", "recipient"):
+                        said = sorted(map(str, system_codes(getattr(event, what))))
+                        detail = f"  gold {sorted(map(str, gold_codes(ge[what])))} system {said}"
+                    print(f"  {what:<9} {g['article_id']} {kind} {event.triggers[0].text}{detail}")
         for n, (kind, _, ge) in enumerate(gold_events):
             if n not in used:
                 tally.fn[kind] += 1

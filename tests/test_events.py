@@ -209,6 +209,12 @@ def test_what_a_demand_or_a_threat_asks_for_has_not_happened() -> None:
     assert released.type == "RETREAT"
 
 
+def test_a_count_followed_by_a_name_counts_that_name() -> None:
+    text = "وأعلن التحالف العربي بقيادة السعودية مقتل 20 من عناصر ميليشيا الحوثي الانقلابية في محافظة صعدة اليمنية أمس."
+    (killing,) = of_type(by_rules(text), "ASSAULT")
+    assert texts(killing.recipient) == ["ميليشيا الحوثي"] and codes(killing.recipient) == {("YEM", "REB")}
+
+
 def test_a_future_attack_is_a_threat_and_a_future_aid_an_agreement() -> None:
     _, found = events("وقال المتحدث إن الجيش سيهاجم مواقع المسلحين في المدينة.")
     assert [e.type for e in found] == ["THREATEN"] and found[0].mode == "violence"

@@ -82,6 +82,7 @@ DECLINED = frozenset(key(w) for w in "التعليق الإدلاء الكشف �
 CIRCUMSTANTIAL = frozenset(
     key(w) for w in "داعيا داعية مطالبا مطالبة منددا مندده محذرا محذرة متهما متهمة مشيدا مرحبا رافضا مهددا".split()
 )
+COUNTED_REACH = 4  # tokens after a count where the name of the counted may begin (20 من مسلحي …)
 RELATIVES = frozenset(key(w) for w in "الذي التي الذين اللذين اللتين ما من".split())
 # the types whose object is an act not yet done (طالب بـ، دعا إلى، تعهد بـ، هدد بـ); not على:
 # too many other verbs take it (حصلوا على إفراج مؤقت: a release that happened)
@@ -292,6 +293,8 @@ def candidates(doc: Document, resources: Resources) -> Iterator[Candidate]:
             size = find_size(doc.text, ix.forms, clause.tokens, first, end, SIZE_KIND.get(type_))
             place_country = place.country if place is not None else None
             if type_ in VICTIM_EVENTS and not recipient_records:
+                recipient_records = _counted_named(ix, finder, size, type_, clause.tokens.stop)
+            if type_ in VICTIM_EVENTS and not recipient_records:
                 recipient_records = _counted(doc, size, place_country)
             if type_ == "PROTEST" and not actor_records and trigger.lemma == PROTESTERS:
                 # محتجون غاضبون، المتظاهرين: the word that tells the protest names who protested
@@ -347,6 +350,18 @@ def _from_agreement(keys: list[str], end: int, stop: int) -> bool:
         if keys[k] in ("من", "عن") and k + 1 < stop and keys[k + 1] in AGREEMENT_NOUNS:
             return True
     return False
+
+
+def _counted_named(ix: DocumentIndex, finder: Finder, size: EventSize, type_: str, stop: int) -> list[Participant]:
+    """Who the count counts when a name follows it (مقتل 20 من مسلحي الحوثي، اعتقال خمسة من
+    عناصر داعش): that name, within a few words of the count."""
+    count = size.dead or size.injured or size.arrested
+    if count is None:
+        return []
+    after = ix.tokens_of(count.start, count.end).stop
+    names = [n for n in finder.names_in(range(after, min(stop, after + COUNTED_REACH))) if n.first >= after]
+    records = finder.records(names[:1], type_, acting=False)
+    return [r for r in records if r.country is not None or r.sector is not None]
 
 
 def _counted(doc: Document, size: EventSize, country: str | None) -> list[Participant]:
