@@ -215,6 +215,11 @@ def test_a_count_followed_by_a_name_counts_that_name() -> None:
     assert texts(killing.recipient) == ["ميليشيا الحوثي"] and codes(killing.recipient) == {("YEM", "REB")}
 
 
+def test_where_a_visit_goes_is_its_recipient_with_no_visitor_named_after_it() -> None:
+    (visit,) = by_rules("وتحدث وزير الخارجية الأمريكي مايك بومبيو للصحفيين خلال زيارة إلى بريطانيا أمس.")
+    assert visit.mode == "visit" and codes(visit.recipient) == {("GBR", "GOV")}
+
+
 def test_a_future_attack_is_a_threat_and_a_future_aid_an_agreement() -> None:
     _, found = events("وقال المتحدث إن الجيش سيهاجم مواقع المسلحين في المدينة.")
     assert [e.type for e in found] == ["THREATEN"] and found[0].mode == "violence"

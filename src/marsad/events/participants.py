@@ -392,6 +392,10 @@ class Finder:
                 allowed = allowed | VISITED
         if not actor and before and self.governor(before[-1].first) is None and found.type != "PROTEST":
             actor = self.with_coordinated(before[-1], clause.stop)
+        if found.mode == "visit":
+            allowed = (
+                allowed | VISITED
+            )  # من زيارة للمجر، خلال زيارة إلى سيول: where it went, with no visitor named after it
         recipient: list[Named] = []
         for name in after:
             if name in actor:
