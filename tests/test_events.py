@@ -220,6 +220,11 @@ def test_where_a_visit_goes_is_its_recipient_with_no_visitor_named_after_it() ->
     assert visit.mode == "visit" and codes(visit.recipient) == {("GBR", "GOV")}
 
 
+def test_a_judged_act_s_nationality_adjective_names_the_recipient() -> None:
+    (condemnation,) = by_rules("وأدانت دولة الإمارات العربية المتحدة بشدة التصعيد الإسرائيلي في قطاع غزة.")
+    assert texts(condemnation.recipient) == ["الإسرائيلي"] and codes(condemnation.recipient) == {("ISR", "MIL")}
+
+
 def test_a_future_attack_is_a_threat_and_a_future_aid_an_agreement() -> None:
     _, found = events("وقال المتحدث إن الجيش سيهاجم مواقع المسلحين في المدينة.")
     assert [e.type for e in found] == ["THREATEN"] and found[0].mode == "violence"

@@ -96,6 +96,9 @@ TITLE_LINKS = word_set("باسم")
 DATELINE_TOKENS = 8
 DATELINE_REACH = 7  # tokens after a dateline's place in which its "(" or dash comes
 WINDOW = 14  # tokens after a verb in which its subject and object are looked for
+JUDGING_TYPES = frozenset({"ACCUSE", "REJECT"})  # their object may be someone's act, named by its owner's adjective
+ADJECTIVE_REACH = 4  # tokens after the subject where the judged noun and its adjective come (بشدة التصعيد الإسرائيلي)
+FORCE_NOUNS = word_set("تصعيد عدوان هجوم هجمات قصف غارات غارة اعتداء اعتداءات عملية عمليات ضربات ضربة احتلال توغل")
 COMPLEMENT_WORDS = 6  # words that may complete a name before the next one joined to it by و
 HOLDER_REACH = 10  # tokens after a title in which the person it introduces is named
 ACTING_LABELS = ("PER", "ORG", "NORP", "TITLE")
@@ -342,9 +345,26 @@ class Finder:
                 break
         if not actor and found.type == "ASSAULT":
             actor = self._agent_after(clause.stop, trigger_end)
+        if not recipient and found.type in JUDGING_TYPES:
+            start = max([trigger_end, *(a.end for a in actor if a.first >= trigger_end)])
+            recipient = self._owner_adjective(start, clause.stop)
         if not recipient and found.type == "ASSAULT":
             recipient = self._town_hit(clause, trigger_end, direct=False)
         return Found(actor, recipient)
+
+    def _owner_adjective(self, start: int, stop: int) -> list[Named]:
+        """The country of a nationality adjective on the judged noun (أدانت الإمارات التصعيد
+        الإسرائيلي، رفض القرار الأمريكي): its armed forces for an act of force, else its government."""
+        for k in range(start + 1, min(stop, start + ADJECTIVE_REACH)):
+            m = self.ix.mention_at(k)
+            if m is None or m.label != "NORP" or self.ix.mention_tokens[m.id].start != k:
+                continue
+            noun = self.ix.forms[k - 1]
+            if self.ix.mention_at(k - 1) is not None or not noun.base.startswith("ال"):
+                return []  # an adjective agrees with a definite noun that names no one
+            sector = "MIL" if noun.stem in FORCE_NOUNS else "GOV"
+            return [Named(k, self.ix.mention_tokens[m.id].stop, m, sector)]
+        return []
 
     def _sentence(self, k: int) -> range:
         s = self.ix.token_sentence[k]
