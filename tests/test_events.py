@@ -225,6 +225,13 @@ def test_a_judged_act_s_nationality_adjective_names_the_recipient() -> None:
     assert texts(condemnation.recipient) == ["الإسرائيلي"] and codes(condemnation.recipient) == {("ISR", "MIL")}
 
 
+def test_a_present_verb_after_an_indefinite_noun_describes_it() -> None:
+    found = by_rules("وأقر مجلس الشيوخ الأمريكي مشروع قانون يمنع تركيا من شراء طائرات إف-35.")
+    assert not of_type(found, "COERCE")
+    (ban,) = of_type(by_rules("وتمنع السلطات التركية الصحفيين من دخول المدينة منذ أمس."), "COERCE")
+    assert ban.triggers[0].text == "تمنع"
+
+
 def test_a_future_attack_is_a_threat_and_a_future_aid_an_agreement() -> None:
     _, found = events("وقال المتحدث إن الجيش سيهاجم مواقع المسلحين في المدينة.")
     assert [e.type for e in found] == ["THREATEN"] and found[0].mode == "violence"

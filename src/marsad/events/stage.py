@@ -83,6 +83,12 @@ CIRCUMSTANTIAL = frozenset(
     key(w) for w in "داعيا داعية مطالبا مطالبة منددا مندده محذرا محذرة متهما متهمة مشيدا مرحبا رافضا مهددا".split()
 )
 COUNTED_REACH = 4  # tokens after a count where the name of the counted may begin (20 من مسلحي …)
+# words a present-tense verb follows as a verb, not as a description of a noun (أن يمنع، لا يمنع)
+VERB_PARTICLES = frozenset(
+    key(w)
+    for w in "أن ان لن لم لا قد كي سوف ثم ما إذا اذا حين عندما بينما حتى لكي كما فيما مما بما إن لكن بل أو او هل ليس"
+    " كان كانت يكون تكون بات باتت ظل ظلت أصبح أصبحت بدأ بدأت راح عاد لا يزال ما زال أخذ".split()
+)
 RELATIVES = frozenset(key(w) for w in "الذي التي الذين اللذين اللتين ما من".split())
 # the types whose object is an act not yet done (طالب بـ، دعا إلى، تعهد بـ، هدد بـ); not على:
 # too many other verbs take it (حصلوا على إفراج مؤقت: a release that happened)
@@ -147,6 +153,8 @@ def _skip(ix: DocumentIndex, keys: list[str], first: int, trigger: Trigger) -> b
         return first > 0 and keys[first - 1] in DRONE_NOUNS
     if trigger.kind == "noun" and first > 0 and keys[first - 1] in NOUN_BEFORE:
         return True  # إثر القمة، بعد الهجوم: a time given by an event told elsewhere
+    if trigger.kind == "verb" and first > 0 and _describes(ix, first):
+        return True  # قانون يمنع الشركات، منطقة يمنع فيها الطيران: what a thing does, not an act
     if trigger.lemma == "وصف" and first > 0 and keys[first - 1] in RELATIVES:
         return True  # على من وصفهم بـ"الخوارج": the speaker's word for someone, not an act
     if trigger.lemma == "داعيا":  # with the article a noun or an adjective: الداعية the preacher, القرارات الداعية إلى
@@ -335,6 +343,17 @@ def candidates(doc: Document, resources: Resources) -> Iterator[Candidate]:
             )
             found_events.append(Candidate(event, sentence_index, [(trigger, first)]))
         yield from _merge(found_events, within_sentences=True)
+
+
+def _describes(ix: DocumentIndex, k: int) -> bool:
+    """Is the verb at k in the present tense right after an indefinite noun, a clause that
+    describes the noun (قانون يمنع، إجراء يمنع تركيا) rather than tells an act?"""
+    form, before = ix.forms[k], ix.forms[k - 1]
+    if form.proclitics or form.stem[:1] not in "يت" or ix.token_mention[k - 1] is not None:
+        return False
+    if before.proclitics.endswith("ل") or before.base.startswith("ال") or before.suffix:
+        return False
+    return before.base.isalpha() and before.base not in VERB_PARTICLES and len(before.base) > 2
 
 
 def _asked_for(ix: DocumentIndex, keys: list[str], first: int, trigger: Trigger) -> bool:
