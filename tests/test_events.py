@@ -190,13 +190,16 @@ def test_a_stem_read_off_a_longer_word_is_no_trigger_alone() -> None:
     assert bombing.triggers[0].text == "فجرت"
 
 
-def test_a_pledge_to_hit_back_is_a_threat_and_homographs_are_no_triggers() -> None:
+def test_a_pledge_to_hit_back_is_a_threat() -> None:
     found = by_rules("وتعهد الرئيس الأمريكي دونالد ترامب برد قوي على الهجوم الكيميائي.")
     assert [e.triggers[0].text for e in of_type(found, "THREATEN")] == ["تعهد"] and not of_type(found, "AGREE")
     found = by_rules("وتعهدت كوريا الشمالية بإغلاق موقعها للتجارب النووية.")
     assert [e.triggers[0].text for e in of_type(found, "AGREE")] == ["تعهدت"] and not of_type(found, "THREATEN")
     found = by_rules('وتعهد الرئيس المصري بالانتصار على من وصفهم بـ"خوارج هذا العصر".')
     assert [e.type for e in found] == ["THREATEN"]  # وصفهم after من: his word for them, no ACCUSE
+
+
+def test_homographs_and_times_given_by_other_events_are_no_events() -> None:
     assert not by_rules("وغادر ترامب كندا إثر القمة.")  # a time given by an event told elsewhere
     # ثم (then) is no form of ثمّن, نصف (half) none of وصف, الداعية (the preacher) no call
     assert not by_rules("وعاد الوفد إلى القاهرة ثم غادر إلى نصف المسافة مع الداعية المعروف.")
