@@ -87,7 +87,7 @@ COUNTED_REACH = 4  # tokens after a count where the name of the counted may begi
 VERB_PARTICLES = frozenset(
     key(w)
     for w in "أن ان لن لم لا قد كي سوف ثم ما إذا اذا حين عندما بينما حتى لكي كما فيما مما بما إن لكن بل أو او هل ليس"
-    " كان كانت يكون تكون بات باتت ظل ظلت أصبح أصبحت بدأ بدأت راح عاد لا يزال ما زال أخذ".split()
+    " كان كانت يكون تكون بات باتت ظل ظلت أصبح أصبحت بدأ بدأت راح عاد يزال زال أخذ".split()
 )
 RELATIVES = frozenset(key(w) for w in "الذي التي الذين اللذين اللتين ما من".split())
 # the types whose object is an act not yet done (طالب بـ، دعا إلى، تعهد بـ، هدد بـ); not على:
@@ -98,6 +98,7 @@ AGREEMENT_NOUNS = frozenset(key(w) for w in "الاتفاق اتفاق الات�
 # what a pledge to hit back promises (تعهد برد قوي، تعهد بالانتصار على): a threat, not an agreement
 # (برد: the segmenter keeps the ب of برد, a word of its own, cold)
 RETALIATION = frozenset(key(w) for w in "رد برد انتقام ثأر انتصار سحق معاقبة عقاب القصاص".split())
+PLEDGE_REACH = 20  # tokens after تعهد in which what it promises comes (after its subject, a date …)
 PROTESTERS = "متظاهر"  # the lexicon's entry for the words that name protesters
 DRONE_NOUNS = frozenset(key(w) for w in ("طائرة", "طائرات"))
 
@@ -251,9 +252,9 @@ def candidates(doc: Document, resources: Resources) -> Iterator[Candidate]:
                 continue
             if first in asked and _asked_for(ix, keys, first, trigger):
                 continue  # طالب ترامب بإطلاق سراحه، هدد بفرض عقوبات: what is asked for has not happened
-            if trigger.type in ASKING:
-                asked = range(end, clause_of(ix, first).tokens.stop)
             clause = clause_of(ix, first)
+            if trigger.type in ASKING:
+                asked = range(end, clause.tokens.stop)
             told = background(ix, clause, first, history)
             if told.reason:
                 continue
@@ -263,7 +264,7 @@ def candidates(doc: Document, resources: Resources) -> Iterator[Candidate]:
             if trigger.type == "RETREAT" and _from_agreement(keys, end, clause.tokens.stop):
                 type_, mode = "SANCTION", "withdraw"  # الانسحاب من الاتفاق النووي: ending relations
             if trigger.lemma == "تعهد" and any(
-                keys[k] in RETALIATION for k in range(end, min(end + 20, clause.tokens.stop))
+                keys[k] in RETALIATION for k in range(end, min(end + PLEDGE_REACH, clause.tokens.stop))
             ):
                 type_, mode = "THREATEN", None
             if told.future:
@@ -301,9 +302,7 @@ def candidates(doc: Document, resources: Resources) -> Iterator[Candidate]:
             size = find_size(doc.text, ix.forms, clause.tokens, first, end, SIZE_KIND.get(type_))
             place_country = place.country if place is not None else None
             if type_ in VICTIM_EVENTS and not recipient_records:
-                recipient_records = _counted_named(ix, finder, size, type_, clause.tokens.stop)
-            if type_ in VICTIM_EVENTS and not recipient_records:
-                recipient_records = _counted(doc, size, place_country)
+                recipient_records = _counted(doc, ix, finder, size, type_, clause.tokens.stop, place_country)
             if type_ == "PROTEST" and not actor_records and trigger.lemma == PROTESTERS:
                 # محتجون غاضبون، المتظاهرين: the word that tells the protest names who protested
                 actor_records = [Participant(trigger_start, trigger_end, doc.text[trigger_start:trigger_end], None,
@@ -371,25 +370,20 @@ def _from_agreement(keys: list[str], end: int, stop: int) -> bool:
     return False
 
 
-def _counted_named(ix: DocumentIndex, finder: Finder, size: EventSize, type_: str, stop: int) -> list[Participant]:
-    """Who the count counts when a name follows it (مقتل 20 من مسلحي الحوثي، اعتقال خمسة من
-    عناصر داعش): that name, within a few words of the count."""
+def _counted(
+    doc: Document, ix: DocumentIndex, finder: Finder, size: EventSize, type_: str, stop: int, country: str | None
+) -> list[Participant]:
+    """The people an attack or an arrest counts, when no name as its object says who they were:
+    the name right after the count (مقتل 20 من مسلحي الحوثي، اعتقال خمسة من عناصر داعش), else
+    civilians of the place's country (مقتل سبعة أشخاص، اعتقال 20 متظاهرا), the count's words as
+    evidence."""
     count = size.dead or size.injured or size.arrested
     if count is None:
         return []
     after = ix.tokens_of(count.start, count.end).stop
     names = [n for n in finder.names_in(range(after, min(stop, after + COUNTED_REACH))) if n.first >= after]
-    records = finder.records(names[:1], type_, acting=False)
-    return [r for r in records if r.country is not None or r.sector is not None]
-
-
-def _counted(doc: Document, size: EventSize, country: str | None) -> list[Participant]:
-    """The people an attack or an arrest counts, when no name says who they were (مقتل سبعة
-    أشخاص، اعتقال 20 متظاهرا): civilians of the place's country, the count's words as evidence."""
-    count = size.dead or size.injured or size.arrested
-    if count is None:
-        return []
-    return [Participant(count.start, count.end, count.text, None, None, None, country, "CVL")]
+    named = [r for r in finder.records(names[:1], type_, acting=False) if r.country is not None or r.sector is not None]
+    return named or [Participant(count.start, count.end, count.text, None, None, None, country, "CVL")]
 
 
 def _conflict(a: list[Participant], b: list[Participant]) -> bool:
